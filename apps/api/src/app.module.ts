@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AlertsController } from './alerts/alerts.controller';
+import { AuthModule } from './auth/auth.module';
+import { ApiConfig } from './config/api-config';
+import { HealthController } from './health/health.controller';
+import { HouseholdsModule } from './households/households.module';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { TasksModule } from './tasks/tasks.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), TasksModule, HouseholdsModule],
+      controllers: [HealthController, AlertsController],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { DomainError, DomainErrorCode } from '@hearth/domain';
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { httpStatusOf } from './http-status-of';
+import { TemporalUnavailableError } from './temporal-unavailable.error';
+
+function isDomainCode(type: string | undefined | null): type is DomainErrorCode {
+  return !!type && type in httpStatusOf;
+}
+
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const grpcCode = (error as { code?: unknown })?.code;
+  // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the server or the connection to it is down.
+  return (error as Error)?.name === 'ServiceError' || grpcCode === 14 || grpcCode === 4;
+}
+
+/**
+ * Turns what the Temporal client throws into the domain's failures: a validator's refusal keeps its
+ * code, a finished workflow means the task is closed, no answer in time means "unavailable".
+ */
+export function translateTemporalError(error: unknown): Error {
+  if (error instanceof WorkflowUpdateFailedError) {
+    const cause = error.cause;
+    if (cause instanceof ApplicationFailure && isDomainCode(cause.type)) return new DomainError(cause.type, cause.message);
+    return error;
+  }
+  if (error instanceof WorkflowNotFoundError) return new DomainError('task-closed', 'the case this task belonged to has moved on');
+  if (isUnavailable(error)) return new TemporalUnavailableError('the workflow service did not answer in time; retry with the same Idempotency-Key');
+  return error as Error;
+}

@@ -1,0 +1,34 @@
+import { TemporalConfig, temporalConfigFromEnv } from '@hearth/temporal';
+
+/** Everything the API reads from its environment, read once at start. */
+export interface ApiConfig {
+  port: number;
+  databaseUrl: string;
+  temporal: TemporalConfig;
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  /** The rule pack new cases run under (`krg` unless HEARTH_RULE_PACK says otherwise). */
+  rulePackId: string;
+  /** How long a staff action waits for the worker before answering 503. */
+  updateTimeoutMs: number;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  return {
+    port: Number(env.PORT ?? 3000),
+    databaseUrl: required(env, 'DATABASE_URL'),
+    temporal: temporalConfigFromEnv(env),
+    jwtSecret: required(env, 'HEARTH_JWT_SECRET'),
+    tokenTtlSeconds: Number(env.HEARTH_TOKEN_TTL_SECONDS ?? 8 * 3600),
+    rulePackId: env.HEARTH_RULE_PACK ?? 'krg',
+    updateTimeoutMs: Number(env.HEARTH_UPDATE_TIMEOUT_MS ?? 5000),
+  };
+}
+
+export const API_CONFIG = Symbol('API_CONFIG');

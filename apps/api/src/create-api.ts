@@ -1,0 +1,31 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { ErrorsFilter } from './common/errors.filter';
+import { JsonLogger } from './common/json-logger';
+import { requestLogging } from './common/request-logging.middleware';
+import { hearthValidationPipe } from './common/validation';
+import { ApiConfig } from './config/api-config';
+
+/** Builds the HTTP app (used by main.ts, the end-to-end tests and the benchmark). */
+export async function createApi(config: ApiConfig, logger = new JsonLogger()): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: false });
+  app.disable('x-powered-by');
+  app.use(requestLogging(logger));
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(hearthValidationPipe());
+  app.useGlobalFilters(new ErrorsFilter(logger));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Hearth')
+      .setDescription('Foster care lifecycle: tasks, households and their workflows')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

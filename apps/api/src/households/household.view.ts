@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HouseholdRecord, TimelineEntry } from '@hearth/persistence';
+import { TaskView } from '../tasks/task.view';
+
+export class TimelineEntryView {
+  @ApiProperty() at!: string;
+  @ApiProperty({ example: 'task.completed' }) action!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null when the system acted' }) actorId!: string | null;
+  @ApiProperty() entityType!: string;
+  @ApiProperty() entityId!: string;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) before!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) after!: Record<string, unknown> | null;
+
+  static of(entry: TimelineEntry): TimelineEntryView {
+    return { ...entry, at: entry.at.toISOString() };
+  }
+}
+
+export class HouseholdView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'household:7d4c…' }) caseRef!: string;
+  @ApiProperty({ example: 'enquiry' }) stage!: string;
+  @ApiProperty() rulePackId!: string;
+  @ApiProperty() primaryContactName!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) phone!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) email!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) area!: string | null;
+  @ApiProperty() preferredLanguage!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) enquirySource!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty() createdBy!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
+  @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
+
+  static of(household: HouseholdRecord, caseRef: string, tasks: TaskView[], timeline: TimelineEntry[]): HouseholdView {
+    return {
+      id: household.id,
+      caseRef,
+      stage: household.stage,
+      rulePackId: household.rulePackId,
+      primaryContactName: household.primaryContactName,
+      phone: household.phone,
+      email: household.email,
+      area: household.area,
+      preferredLanguage: household.preferredLanguage,
+      enquirySource: household.enquirySource,
+      notes: household.notes,
+      createdBy: household.createdBy,
+      createdAt: household.createdAt.toISOString(),
+      updatedAt: household.updatedAt.toISOString(),
+      tasks,
+      timeline: timeline.map(TimelineEntryView.of),
+    };
+  }
+}

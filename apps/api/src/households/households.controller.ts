@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@hearth/domain';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { OptionalIdempotencyKey } from '../common/idempotency-key.decorator';
+import { RecordEnquiryDto } from './dto/record-enquiry.dto';
+import { HouseholdView } from './household.view';
+import { HouseholdsService } from './households.service';
+
+@ApiTags('households')
+@ApiBearerAuth()
+@Controller('households')
+export class HouseholdsController {
+  constructor(private readonly households: HouseholdsService) {}
+
+  /** A caseworker or team manager records a fostering enquiry; the household's workflow starts. */
+  @Post()
+  @Roles('caseworker', 'team-manager')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the same key to retry safely' })
+  @ApiCreatedResponse({ type: HouseholdView })
+  async recordEnquiry(
+    @CurrentActor() actor: Actor,
+    @Body() body: RecordEnquiryDto,
+    @OptionalIdempotencyKey() idempotencyKey: string | null,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<HouseholdView> {
+    const { view, created } = await this.households.recordEnquiry(actor, body, idempotencyKey);
+    response.status(created ? 201 : 200).setHeader('Location', `/households/${view.id}`);
+    return view;
+  }
+
+  /** Any member of staff: the household, its stage, its tasks and a timeline of what happened. */
+  @Get(':id')
+  @ApiOkResponse({ type: HouseholdView })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<HouseholdView> {
+    return this.households.view(id);
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, assertMayComplete, DomainError, TaskRecord, taskDefinition } from '@hearth/domain';
+import { TasksRepository } from '@hearth/persistence';
+import { Client } from '@temporalio/client';
+import { CompleteTaskRequest, completeTaskUpdate, completeTaskUpdateId } from '@hearth/workflows/contracts/human-task.contract';
+import { translateTemporalError } from '../common/temporal-errors';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { CompleteTaskDto } from './dto/complete-task.dto';
+import { ListTasksQuery } from './dto/list-tasks.query';
+import { decodeTaskCursor, encodeTaskCursor } from './task-cursor';
+import { TaskPage, TaskView } from './task.view';
+
+const SEES_EVERY_TASK = ['team-manager', 'admin'] as const;
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly temporal: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async list(actor: Actor, query: ListTasksQuery): Promise<TaskPage> {
+    const limit = query.limit ?? 20;
+    const now = new Date();
+    const seesAll = actor.roles.some((role) => (SEES_EVERY_TASK as readonly string[]).includes(role));
+    const rows = await this.tasks.list({
+      visibleTo: seesAll ? undefined : { userId: actor.userId, roles: actor.roles },
+      assigneeId: query.assignedToMe ? actor.userId : undefined,
+      candidateRoles: query.role ? [query.role] : undefined,
+      status: query.overdue ? 'open' : (query.status ?? 'open'),
+      overdueAt: query.overdue ? now : undefined,
+      caseRef: query.caseRef,
+      after: query.cursor ? decodeTaskCursor(query.cursor) : undefined,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((task) => TaskView.of(task, now)),
+      nextCursor: rows.length > limit && last ? encodeTaskCursor(last) : null,
+    };
+  }
+
+  async get(id: string): Promise<TaskView> {
+    return TaskView.of(await this.found(id), new Date());
+  }
+
+  /**
+   * Records a staff decision. Checks what PostgreSQL already knows (404, 403, 409, a repeat of a
+   * completion already made), keeps the form data, then sends the Update, whose validator has the
+   * final word; the Update id is derived from the Idempotency-Key, so a retry has one effect.
+   */
+  async complete(actor: Actor, id: string, body: CompleteTaskDto, idempotencyKey: string): Promise<TaskView> {
+    const task = await this.found(id);
+    if (task.status !== 'open') {
+      if (task.completionKey === idempotencyKey && task.completedBy === actor.userId) return TaskView.of(task, new Date());
+      throw new DomainError('task-closed', `this task is already ${task.status}`);
+    }
+    assertMayComplete(actor, task, taskDefinition(task.type), body.outcome);
+    const submissionId = await this.tasks.saveSubmission({
+      taskId: task.id,
+      idempotencyKey,
+      submittedBy: actor.userId,
+      outcome: body.outcome,
+      data: body.data ?? null,
+    });
+    const request: CompleteTaskRequest = {
+      taskId: task.id,
+      outcome: body.outcome,
+      actor: { userId: actor.userId, roles: actor.roles },
+      completionKey: idempotencyKey,
+      submissionId,
+    };
+    const handle = this.temporal.workflow.getHandle(task.workflowId);
+    try {
+      await this.temporal.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
+        handle.executeUpdate(completeTaskUpdate, { args: [request], updateId: completeTaskUpdateId(task.id, idempotencyKey) }),
+      );
+    } catch (error) {
+      throw translateTemporalError(error);
+    }
+    return TaskView.of(await this.found(id), new Date());
+  }
+
+  private async found(id: string): Promise<TaskRecord> {
+    const task = await this.tasks.findById(id);
+    if (!task) throw new DomainError('not-found', `no task ${id}`);
+    return task;
+  }
+}

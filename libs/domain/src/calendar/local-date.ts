@@ -1,0 +1,103 @@
+/** A calendar date without a time of day, `YYYY-MM-DD`, as staff see it in the case's time zone. */
+export type LocalDate = string;
+
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function isLocalDate(value: string): value is LocalDate {
+  const match = LOCAL_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+/** The wall-clock reading of an instant in a time zone. */
+export function toLocal(instant: Date, timeZone: string): LocalDateTime {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+    millisecond: instant.getUTCMilliseconds(),
+  };
+}
+
+function wallClockAsUtc(local: LocalDateTime): number {
+  return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+}
+
+/** The instant a wall-clock reading names in a time zone (the later one in a repeated hour). */
+export function fromLocal(local: LocalDateTime, timeZone: string): Date {
+  const target = wallClockAsUtc(local);
+  let guess = target;
+  for (let i = 0; i < 3; i++) {
+    const offset = wallClockAsUtc({ ...toLocal(new Date(guess), timeZone), millisecond: local.millisecond }) - guess;
+    const next = target - offset;
+    if (next === guess) break;
+    guess = next;
+  }
+  return new Date(guess);
+}
+
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  return formatLocalDate(toLocal(instant, timeZone));
+}
+
+export function formatLocalDate(local: Pick<LocalDateTime, 'year' | 'month' | 'day'>): LocalDate {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}`;
+}
+
+export function parseLocalDate(date: LocalDate): { year: number; month: number; day: number } {
+  const match = LOCAL_DATE.exec(date);
+  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** Adds calendar days to a local date (no time zone involved: dates are labels). */
+export function addDaysToDate(date: LocalDate, days: number): LocalDate {
+  const { year, month, day } = parseLocalDate(date);
+  const shifted = new Date(Date.UTC(year, month - 1, day + days));
+  return formatLocalDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() });
+}
+
+/** Day of the week of a local date, 0 = Sunday ... 6 = Saturday. */
+export function dayOfWeek(date: LocalDate): number {
+  const { year, month, day } = parseLocalDate(date);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}

@@ -1,0 +1,80 @@
+import { addDaysToDate, dayOfWeek, fromLocal, LocalDate, parseLocalDate, toLocal, formatLocalDate } from './local-date';
+
+export const SUNDAY = 0;
+export const FRIDAY = 5;
+export const SATURDAY = 6;
+
+/** The days an agency works: its time zone, its weekend and the holidays and closures admins declare. */
+export interface WorkingDayCalendar {
+  timeZone: string;
+  /** Days of the week that are weekend, 0 = Sunday ... 6 = Saturday. */
+  weekend: readonly number[];
+  /** Declared holidays and closures, as declared (before moving weekend holidays). */
+  holidays: readonly LocalDate[];
+}
+
+/**
+ * The days actually off for the declared holidays: a holiday that falls on a weekend day is
+ * observed on the next working day that is not already off.
+ */
+export function observedHolidays(calendar: Pick<WorkingDayCalendar, 'weekend' | 'holidays'>): Set<LocalDate> {
+  const observed = new Set<LocalDate>();
+  for (const declared of [...new Set(calendar.holidays)].sort()) {
+    let day = declared;
+    if (calendar.weekend.includes(dayOfWeek(day))) {
+      do day = addDaysToDate(day, 1);
+      while (calendar.weekend.includes(dayOfWeek(day)) || observed.has(day) || calendar.holidays.includes(day));
+    }
+    observed.add(day);
+  }
+  return observed;
+}
+
+export class WorkingDays {
+  private readonly daysOff: Set<LocalDate>;
+
+  constructor(private readonly calendar: WorkingDayCalendar) {
+    this.daysOff = observedHolidays(calendar);
+  }
+
+  isWorkingDay(date: LocalDate): boolean {
+    return !this.calendar.weekend.includes(dayOfWeek(date)) && !this.daysOff.has(date);
+  }
+
+  /** The first working day on or after a date. */
+  onOrAfter(date: LocalDate): LocalDate {
+    let day = date;
+    for (let guard = 0; !this.isWorkingDay(day); guard++) {
+      if (guard > 366) throw new RangeError('no working day within a year: check the calendar');
+      day = addDaysToDate(day, 1);
+    }
+    return day;
+  }
+
+  /** The nth working day after a date (n = 0 gives the date itself if it is a working day). */
+  addToDate(date: LocalDate, n: number): LocalDate {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number >= 0, got ${n}`);
+    if (n === 0) return this.onOrAfter(date);
+    let day = date;
+    for (let counted = 0; counted < n; ) {
+      day = addDaysToDate(day, 1);
+      if (this.isWorkingDay(day)) counted++;
+    }
+    return day;
+  }
+
+  /** The same wall-clock time on the nth working day after the instant's local date. */
+  addToInstant(instant: Date, n: number): Date {
+    const local = toLocal(instant, this.calendar.timeZone);
+    const dueDate = parseLocalDate(this.addToDate(formatLocalDate(local), n));
+    return fromLocal({ ...local, ...dueDate }, this.calendar.timeZone);
+  }
+
+  /** Moves an instant that falls on a day off to the same wall-clock time on the next working day. */
+  rollForward(instant: Date): Date {
+    const local = toLocal(instant, this.calendar.timeZone);
+    const date = formatLocalDate(local);
+    const workingDate = this.onOrAfter(date);
+    return workingDate === date ? instant : fromLocal({ ...local, ...parseLocalDate(workingDate) }, this.calendar.timeZone);
+  }
+}

@@ -1,0 +1,19 @@
+/** Failure codes the domain raises; the API maps each to one HTTP status in one place. */
+export type DomainErrorCode =
+  | 'not-found'
+  | 'task-closed'
+  | 'not-permitted'
+  | 'invalid-outcome'
+  | 'invalid-input'
+  | 'conflict'
+  | 'unauthenticated';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,46 @@
+import { computeDeadline, RulePack, shiftBy } from './rule-pack';
+import { krgPack, rulePackInForce, rulePackVersion, testSecondsPack } from './rule-pack.catalogue';
+
+describe('rule packs', () => {
+  it('computes the enquiry response deadline in KRG working days and records the rule and version', () => {
+    const opened = new Date('2026-11-26T07:00:00.000Z'); // Thursday 10:00 in Baghdad
+    const deadline = computeDeadline(krgPack, 'enquiry.respond', opened, []);
+    expect(deadline).toEqual({
+      dueAt: new Date('2026-11-30T07:00:00.000Z'),
+      followUpAt: new Date('2026-11-29T07:00:00.000Z'),
+      ruleId: 'enquiry.respond',
+      rulePackId: 'krg',
+      rulePackVersion: 1,
+    });
+  });
+
+  it('moves the deadline past a declared holiday', () => {
+    const opened = new Date('2026-11-26T07:00:00.000Z');
+    expect(computeDeadline(krgPack, 'enquiry.respond', opened, ['2026-11-30']).dueAt).toEqual(new Date('2026-12-01T07:00:00.000Z'));
+  });
+
+  it('counts seconds in the test pack', () => {
+    const opened = new Date('2026-11-26T07:00:00.000Z');
+    expect(computeDeadline(testSecondsPack, 'enquiry.respond', opened, []).dueAt).toEqual(new Date('2026-11-26T07:00:04.000Z'));
+  });
+
+  it('clamps months to the end of a shorter month and keeps weeks as seven calendar days', () => {
+    const calendar = { timeZone: 'Asia/Baghdad', weekend: [5, 6], holidays: [] };
+    expect(shiftBy(new Date('2026-01-31T09:00:00.000Z'), { amount: 1, unit: 'months' }, calendar).toISOString()).toBe('2026-02-28T09:00:00.000Z');
+    expect(shiftBy(new Date('2026-01-31T09:00:00.000Z'), { amount: 8, unit: 'months' }, calendar).toISOString()).toBe('2026-09-30T09:00:00.000Z');
+    expect(shiftBy(new Date('2026-01-01T09:00:00.000Z'), { amount: 16, unit: 'weeks' }, calendar).toISOString()).toBe('2026-04-23T09:00:00.000Z');
+  });
+
+  it('refuses a rule the pack does not have', () => {
+    expect(() => computeDeadline(krgPack, 'no.such.rule', new Date(), [])).toThrow(/not in rule pack krg v1/);
+  });
+
+  it('picks the newest version in force on a date, and finds a recorded version', () => {
+    const v2: RulePack = { ...krgPack, version: 2, effectiveFrom: '2027-04-01' };
+    const packs = [krgPack, v2];
+    expect(rulePackInForce('krg', '2027-03-31', packs).version).toBe(1);
+    expect(rulePackInForce('krg', '2027-04-01', packs).version).toBe(2);
+    expect(rulePackVersion('krg', 1, packs)).toBe(krgPack);
+    expect(() => rulePackInForce('krg', '2020-01-01', packs)).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,101 @@
+import { LocalDate, fromLocal, toLocal } from '../calendar/local-date';
+import { WorkingDayCalendar, WorkingDays } from '../calendar/working-day-calendar';
+
+export type DurationUnit = 'working-days' | 'calendar-days' | 'weeks' | 'months' | 'seconds';
+
+export interface RuleDuration {
+  amount: number;
+  unit: DurationUnit;
+}
+
+/** One statutory or agency clock: due `offset` after the `anchor` event. */
+export interface DeadlineRule {
+  id: string;
+  /** Where the figure comes from, e.g. "NMS 14.4" or "agency rule". */
+  source: string;
+  /** The event the clock starts from, e.g. "task-opened", "application-received". */
+  anchor: string;
+  offset: RuleDuration;
+  /** Reminders to the assignee, this long before due (first one is the task's follow-up date). */
+  remindBefore: readonly RuleDuration[];
+  /** Escalations to the team manager, this long after due. */
+  escalateAfter: readonly RuleDuration[];
+}
+
+/** A versioned set of clocks for one jurisdiction; a new version applies to new cycles only. */
+export interface RulePack {
+  id: string;
+  version: number;
+  jurisdiction: string;
+  effectiveFrom: LocalDate;
+  timeZone: string;
+  weekend: readonly number[];
+  rules: Readonly<Record<string, DeadlineRule>>;
+}
+
+/** A due date with the rule and pack version that produced it, as recorded on tasks. */
+export interface ComputedDeadline {
+  dueAt: Date;
+  followUpAt: Date | null;
+  ruleId: string;
+  rulePackId: string;
+  rulePackVersion: number;
+}
+
+function addMonths(instant: Date, months: number, timeZone: string): Date {
+  const local = toLocal(instant, timeZone);
+  const monthIndex = local.month - 1 + months;
+  const year = local.year + Math.floor(monthIndex / 12);
+  const month = (((monthIndex % 12) + 12) % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return fromLocal({ ...local, year, month, day: Math.min(local.day, lastDay) }, timeZone);
+}
+
+function addCalendarDays(instant: Date, days: number, timeZone: string): Date {
+  const local = toLocal(instant, timeZone);
+  const shifted = new Date(Date.UTC(local.year, local.month - 1, local.day + days));
+  return fromLocal(
+    { ...local, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
+    timeZone,
+  );
+}
+
+/** Moves an instant by a rule duration (negative amounts go back), on the given calendar. */
+export function shiftBy(instant: Date, duration: RuleDuration, calendar: WorkingDayCalendar, sign: 1 | -1 = 1): Date {
+  const amount = duration.amount * sign;
+  switch (duration.unit) {
+    case 'seconds':
+      return new Date(instant.getTime() + amount * 1000);
+    case 'calendar-days':
+      return addCalendarDays(instant, amount, calendar.timeZone);
+    case 'weeks':
+      return addCalendarDays(instant, amount * 7, calendar.timeZone);
+    case 'months':
+      return addMonths(instant, amount, calendar.timeZone);
+    case 'working-days':
+      if (sign === 1) return new WorkingDays(calendar).addToInstant(instant, duration.amount);
+      return addCalendarDays(instant, amount, calendar.timeZone);
+  }
+}
+
+/** The calendar a pack runs on, given the holidays declared for its jurisdiction. */
+export function calendarOf(pack: RulePack, holidays: readonly LocalDate[]): WorkingDayCalendar {
+  return { timeZone: pack.timeZone, weekend: pack.weekend, holidays };
+}
+
+/** When a rule's clock, started at `anchorAt`, falls due under a pack and its calendar. */
+export function computeDeadline(pack: RulePack, ruleId: string, anchorAt: Date, holidays: readonly LocalDate[]): ComputedDeadline {
+  const rule = pack.rules[ruleId];
+  if (!rule) throw new RangeError(`rule ${ruleId} is not in rule pack ${pack.id} v${pack.version}`);
+  const calendar = calendarOf(pack, holidays);
+  const dueAt = shiftBy(anchorAt, rule.offset, calendar);
+  const firstReminder = rule.remindBefore[0];
+  const followUpAt = firstReminder ? shiftBy(dueAt, firstReminder, calendar, -1) : null;
+  return {
+    dueAt,
+    followUpAt: followUpAt && followUpAt > anchorAt ? followUpAt : null,
+    ruleId,
+    rulePackId: pack.id,
+    rulePackVersion: pack.version,
+  };
+}

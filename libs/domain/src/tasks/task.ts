@@ -1,0 +1,54 @@
+import { StaffRole } from '../staff/staff-role';
+
+export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+/** What kind of human step a task is: who may do it, which clock it runs on, what it may conclude. */
+export interface TaskDefinition {
+  type: string;
+  title: string;
+  candidateRole: StaffRole;
+  ruleId: string;
+  formKey: string;
+  formVersion: number;
+  priority: TaskPriority;
+  outcomes: readonly string[];
+}
+
+/** The facts about an open task that decide whether someone may complete it. */
+export interface TaskAssignment {
+  candidateRole: StaffRole;
+  assigneeId: string | null;
+}
+
+/** A task as the inbox holds it. */
+export interface TaskRecord {
+  id: string;
+  workflowId: string;
+  taskKey: string;
+  type: string;
+  caseRef: string;
+  candidateRole: StaffRole;
+  assigneeId: string | null;
+  status: TaskStatus;
+  dueAt: Date;
+  followUpAt: Date | null;
+  overdueSince: Date | null;
+  priority: TaskPriority;
+  formKey: string;
+  formVersion: number;
+  outcome: string | null;
+  completedBy: string | null;
+  completedAt: Date | null;
+  completionKey: string | null;
+  submissionId: string | null;
+  cancelReason: string | null;
+  ruleId: string;
+  rulePackId: string;
+  rulePackVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+}

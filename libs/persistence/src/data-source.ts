@@ -1,0 +1,48 @@
+import { DataSource } from 'typeorm';
+import { AlertEntity } from './entities/alert.entity';
+import { AuditEventEntity } from './entities/audit-event.entity';
+import { CalendarHolidayEntity } from './entities/calendar-holiday.entity';
+import { HouseholdEntity } from './entities/household.entity';
+import { StaffUserEntity } from './entities/staff-user.entity';
+import { TaskSubmissionEntity } from './entities/task-submission.entity';
+import { TaskEntity } from './entities/task.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+export const entities = [
+  AlertEntity,
+  AuditEventEntity,
+  CalendarHolidayEntity,
+  HouseholdEntity,
+  StaffUserEntity,
+  TaskEntity,
+  TaskSubmissionEntity,
+];
+
+export const migrations = [InitialSchema1764000000000];
+
+/** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    poolSize: options.poolSize ?? 10,
+    applicationName: options.applicationName ?? 'hearth',
+    logging: ['error'],
+  });
+}
+
+/** Applies pending migrations; returns the names of those applied. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = await createDataSource(url, { poolSize: 1, applicationName: 'hearth-migrate' }).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,108 @@
+import { HouseholdStage } from '@hearth/domain';
+import { DataSource } from 'typeorm';
+import { AuditEventEntity } from '../entities/audit-event.entity';
+import { HouseholdEntity } from '../entities/household.entity';
+import { writeAudit } from './audit';
+
+export interface NewHousehold {
+  id: string;
+  rulePackId: string;
+  primaryContactName: string;
+  phone: string | null;
+  email: string | null;
+  area: string | null;
+  preferredLanguage: string;
+  enquirySource: string | null;
+  notes: string | null;
+  idempotencyKey: string | null;
+  createdBy: string;
+}
+
+export interface HouseholdRecord extends NewHousehold {
+  stage: HouseholdStage;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface TimelineEntry {
+  at: Date;
+  action: string;
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const toRecord = (row: HouseholdEntity): HouseholdRecord => ({ ...row }) as HouseholdRecord;
+
+/** Carer households: the enquiry's personal details and the stage the workflow has reached. */
+export class HouseholdsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Records an enquiry and runs `afterInsert` (starting the workflow) inside the same transaction,
+   * so a household exists only if its workflow was started. Returns the existing household when
+   * the idempotency key was used before.
+   */
+  async createEnquiry(household: NewHousehold, caseRef: string, afterInsert: () => Promise<void>): Promise<{ household: HouseholdRecord; created: boolean }> {
+    if (household.idempotencyKey) {
+      const existing = await this.dataSource.getRepository(HouseholdEntity).findOneBy({ idempotencyKey: household.idempotencyKey });
+      if (existing) return { household: toRecord(existing), created: false };
+    }
+    const saved = await this.dataSource.transaction(async (manager) => {
+      await manager.insert(HouseholdEntity, { ...household, stage: 'enquiry' });
+      await writeAudit(manager, {
+        actorId: household.createdBy,
+        action: 'household.enquiry-recorded',
+        entityType: 'household',
+        entityId: household.id,
+        caseRef,
+        before: null,
+        after: { stage: 'enquiry', rulePackId: household.rulePackId },
+      });
+      await afterInsert();
+      return manager.findOneByOrFail(HouseholdEntity, { id: household.id });
+    });
+    return { household: toRecord(saved), created: true };
+  }
+
+  async setStage(id: string, stage: HouseholdStage, actorId: string | null, caseRef: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneOrFail(HouseholdEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (before.stage === stage) return;
+      await manager.update(HouseholdEntity, { id }, { stage });
+      await writeAudit(manager, {
+        actorId,
+        action: 'household.stage-changed',
+        entityType: 'household',
+        entityId: id,
+        caseRef,
+        before: { stage: before.stage },
+        after: { stage },
+      });
+    });
+  }
+
+  async findById(id: string): Promise<HouseholdRecord | null> {
+    const row = await this.dataSource.getRepository(HouseholdEntity).findOneBy({ id });
+    return row ? toRecord(row) : null;
+  }
+
+  /** What happened on a case, oldest first, from the audit trail. */
+  async timeline(caseRef: string): Promise<TimelineEntry[]> {
+    const rows = await this.dataSource.getRepository(AuditEventEntity).find({
+      where: { caseRef },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => ({
+      at: row.occurredAt,
+      action: row.action,
+      actorId: row.actorId,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      before: row.before as Record<string, unknown> | null,
+      after: row.after as Record<string, unknown> | null,
+    }));
+  }
+}

@@ -1,0 +1,38 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, StaffRole } from '@hearth/domain';
+
+/** A staff member's decision on an open task. Ids and the outcome only: form data stays in PostgreSQL. */
+export interface CompleteTaskRequest {
+  taskId: string;
+  outcome: string;
+  actor: Actor;
+  /** The request's idempotency key; also the Update id, so a retry has one effect. */
+  completionKey: string;
+  submissionId: string | null;
+}
+
+export interface CompletedTask {
+  taskId: string;
+  outcome: string;
+  completedBy: string;
+  completedAt: string;
+}
+
+export interface OpenTaskView {
+  taskId: string;
+  type: string;
+  candidateRole: StaffRole;
+  assigneeId: string | null;
+  dueAt: string;
+}
+
+/** Sent by the API when staff complete a task; the validator refuses before anything is written. */
+export const completeTaskUpdate = defineUpdate<CompletedTask, [CompleteTaskRequest]>('completeTask');
+
+/** The tasks a case is waiting on, from the workflow's own state. */
+export const openTasksQuery = defineQuery<OpenTaskView[]>('openTasks');
+
+/** The Update id for a completion: one per task and idempotency key. */
+export function completeTaskUpdateId(taskId: string, idempotencyKey: string): string {
+  return `complete-task:${taskId}:${idempotencyKey}`;
+}

@@ -1,0 +1,3 @@
+// Every workflow the Hearth worker runs. Bundled by Temporal's webpack bundler: import only
+// @temporalio/workflow, @hearth/domain and `import type`.
+export { householdWorkflow } from './household.workflow';
