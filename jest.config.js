@@ -17,6 +17,8 @@ const moduleNameMapper = {
 };
 
 module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',

@@ -1,0 +1,91 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { randomUUID } from 'node:crypto';
+import { CalendarHolidaysRepository, TasksRepository } from '@hearth/persistence';
+import { householdWorkflowId, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
+import { completeTaskUpdate, completeTaskUpdateId } from '@hearth/workflows/contracts/human-task.contract';
+import { createTaskActivities } from '../apps/worker/src/activities/task.activities';
+import { eventually, Harness, startHearth } from './support/hearth-harness';
+
+/** The human-task primitive against the real database and Temporal server. */
+describe('the human-task primitive', () => {
+  let hearth: Harness;
+
+  beforeAll(async () => {
+    hearth = await startHearth();
+  });
+  afterAll(() => hearth.close());
+
+  it('opens one task when its activity is retried', async () => {
+    const activities = createTaskActivities({ tasks: new TasksRepository(hearth.dataSource), holidays: new CalendarHolidaysRepository(hearth.dataSource) });
+    const workflowId = `household:${randomUUID()}`;
+    const environment = new MockActivityEnvironment({ workflowExecution: { workflowId, runId: randomUUID() } });
+    const input = { taskKey: 'respond-to-enquiry', type: 'respond-to-enquiry', caseRef: workflowId, assigneeId: null, rulePackId: 'krg', rulePackVersion: 1 };
+    const first = await environment.run(activities.openTask, input);
+    const retried = await environment.run(activities.openTask, input);
+    expect(retried).toEqual(first);
+    const rows = await hearth.dataSource.query(`SELECT id FROM task WHERE workflow_id = $1`, [workflowId]);
+    expect(rows).toHaveLength(1);
+    const audit = await hearth.dataSource.query(`SELECT id FROM audit_event WHERE action = 'task.opened' AND case_ref = $1`, [workflowId]);
+    expect(audit).toHaveLength(1);
+  });
+
+  it('marks a task overdue with exactly one alert when its deadline passes, keeps waiting, and can still be completed', async () => {
+    const householdId = randomUUID();
+    await hearth.dataSource.query(
+      `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', 'test-seconds', 'Test', 'en', $2)`,
+      [householdId, hearth.users.caseworker.id],
+    );
+    const input: HouseholdWorkflowInput = { householdId, rulePackId: 'test-seconds', rulePackVersion: 1 };
+    const handle = await hearth.client.workflow.start('householdWorkflow', {
+      workflowId: householdWorkflowId(householdId),
+      taskQueue: hearth.temporal.taskQueue,
+      args: [input],
+    });
+    const tasks = new TasksRepository(hearth.dataSource);
+    const caseRef = `household:${householdId}`;
+    const task = await eventually(async () => (await tasks.list({ caseRef, limit: 10 }))[0], 10_000, 'the task');
+    expect(task.dueAt.getTime() - task.createdAt.getTime()).toBeLessThan(5_000);
+
+    const overdue = await eventually(async () => {
+      const row = await tasks.findById(task.id);
+      return row?.overdueSince ? row : undefined;
+    }, 15_000, 'the task to be marked overdue');
+    expect(overdue.overdueSince!.getTime()).toBeGreaterThanOrEqual(task.dueAt.getTime());
+    expect(overdue.status).toBe('open');
+
+    // Wait past another full deadline's length: the alert must not be raised again.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const alerts = await hearth.dataSource.query(`SELECT id, resolved_at FROM alert WHERE task_id = $1`, [task.id]);
+    expect(alerts).toHaveLength(1);
+
+    const result = await handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.id, outcome: 'not-proceeding', actor: { userId: hearth.users.caseworker.id, roles: ['caseworker'] }, completionKey: 'late-but-done', submissionId: null }],
+      updateId: completeTaskUpdateId(task.id, 'late-but-done'),
+    });
+    expect(result.outcome).toBe('not-proceeding');
+    expect(await handle.result()).toEqual({ stage: 'closed' });
+    const [resolved] = await hearth.dataSource.query(`SELECT resolved_at FROM alert WHERE task_id = $1`, [task.id]);
+    expect(resolved.resolved_at).not.toBeNull();
+  });
+
+  it('refuses in the validator a completion of a task the workflow is not waiting on', async () => {
+    const householdId = randomUUID();
+    await hearth.dataSource.query(
+      `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', 'krg', 'Test', 'en', $2)`,
+      [householdId, hearth.users.caseworker.id],
+    );
+    const handle = await hearth.client.workflow.start('householdWorkflow', {
+      workflowId: householdWorkflowId(householdId),
+      taskQueue: hearth.temporal.taskQueue,
+      args: [{ householdId, rulePackId: 'krg', rulePackVersion: 1 }],
+    });
+    await eventually(async () => (await new TasksRepository(hearth.dataSource).list({ caseRef: `household:${householdId}`, limit: 1 }))[0]);
+    const unknownTask = randomUUID();
+    await expect(
+      handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: unknownTask, outcome: 'visit-arranged', actor: { userId: hearth.users.caseworker.id, roles: ['caseworker'] }, completionKey: 'k', submissionId: null }],
+      }),
+    ).rejects.toMatchObject({ cause: { type: 'task-closed' } });
+    await handle.terminate('test finished');
+  });
+});

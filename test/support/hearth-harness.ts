@@ -1,0 +1,132 @@
+import { INestApplication } from '@nestjs/common';
+import { STAFF_ROLES, StaffRole } from '@hearth/domain';
+import { createDataSource, StaffUsersRepository } from '@hearth/persistence';
+import { createTemporalClient, createTemporalConnection, TemporalConfig } from '@hearth/temporal';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, Runtime, DefaultLogger } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../../apps/api/src/auth/password';
+import { ApiConfig } from '../../apps/api/src/config/api-config';
+import { createApi } from '../../apps/api/src/create-api';
+import { JsonLogger } from '../../apps/api/src/common/json-logger';
+import { RunningWorker, startHearthWorker } from '../../apps/worker/src/hearth-worker';
+import { workflowBundlerOptions, workflowsPath } from '@hearth/temporal';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+let workflowBundlePath: Promise<string> | undefined;
+let runtimeInstalled = false;
+
+/** One workflow bundle per test file, shared by every worker that file starts. */
+function bundledWorkflows(): Promise<string> {
+  workflowBundlePath ??= bundleWorkflowCode({ workflowsPath, ...workflowBundlerOptions, logger: new DefaultLogger('WARN') }).then(({ code }) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'hearth-bundle-')), 'workflows.js');
+    writeFileSync(path, code);
+    return path;
+  });
+  return workflowBundlePath;
+}
+
+export interface Harness {
+  http: ReturnType<typeof request>;
+  baseUrl: string;
+  client: Client;
+  dataSource: DataSource;
+  temporal: TemporalConfig;
+  /** Demo users of this harness, one per role, with ids. */
+  users: Record<StaffRole, { id: string; username: string }>;
+  login(role: StaffRole | { username: string }): Promise<string>;
+  /** Another member of staff holding `role`. */
+  addStaff(role: StaffRole): Promise<{ id: string; username: string }>;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The API over real HTTP and a worker on a task queue of its own, against the PostgreSQL and
+ * Temporal server that `npm test` started. Users are named `<role>-<suffix>` so test files
+ * running side by side never collide.
+ */
+export async function startHearth(overrides: Partial<ApiConfig> = {}): Promise<Harness> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+    runtimeInstalled = true;
+  }
+  const databaseUrl = process.env.DATABASE_URL!;
+  const temporal: TemporalConfig = { address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: `test-${randomUUID()}` };
+  const config: ApiConfig = {
+    port: 0,
+    databaseUrl,
+    temporal,
+    jwtSecret: randomUUID(),
+    tokenTtlSeconds: 600,
+    rulePackId: 'krg',
+    updateTimeoutMs: 5000,
+    ...overrides,
+  };
+  const dataSource = await createDataSource(databaseUrl, { poolSize: 4, applicationName: 'hearth-test' }).initialize();
+  const staff = new StaffUsersRepository(dataSource);
+  const suffix = randomUUID().slice(0, 8);
+  const hash = await hashPassword(TEST_PASSWORD);
+  const users = {} as Harness['users'];
+  const addStaff = async (role: StaffRole, username = `${role}-${randomUUID().slice(0, 8)}`) => {
+    const { id } = await staff.ensure({ username, displayName: `Test ${role}`, roles: [role] }, hash, false);
+    return { id, username };
+  };
+  for (const role of STAFF_ROLES) users[role] = await addStaff(role, `${role}-${suffix}`);
+
+  const app: INestApplication = await createApi(config, new JsonLogger('error'));
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = await app.getUrl();
+  const connection: Connection = createTemporalConnection(temporal);
+  const client = createTemporalClient(connection, temporal);
+  let worker: RunningWorker | undefined;
+  const bundle = await bundledWorkflows();
+
+  const harness: Harness = {
+    http: request(baseUrl),
+    baseUrl,
+    client,
+    dataSource,
+    temporal,
+    users,
+    async login(who) {
+      const username = typeof who === 'string' ? users[who].username : who.username;
+      const response = await request(baseUrl).post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
+      return response.body.accessToken as string;
+    },
+    addStaff,
+    async startWorker() {
+      worker = await startHearthWorker({ databaseUrl, temporal, workflowBundlePath: bundle });
+    },
+    async stopWorker() {
+      await worker?.stop();
+      worker = undefined;
+    },
+    async close() {
+      await harness.stopWorker();
+      await app.close();
+      await connection.close();
+      await dataSource.destroy();
+    },
+  };
+  await harness.startWorker();
+  return harness;
+}
+
+/** Polls until `probe` returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
