@@ -151,6 +151,21 @@ describe('completing a household enquiry task over HTTP', () => {
     await hearth.http.get('/tasks').query({ cursor: 'garbage' }).set(auth(caseworker)).expect(400);
   });
 
+  it('keeps the family\'s personal details out of the workflow history', async () => {
+    const response = await hearth.http
+      .post('/households')
+      .set(auth(caseworker))
+      .send({ primaryContactName: 'Hozan Private-Name', phone: '+964 750 999 8877', email: 'hozan@example.org', preferredLanguage: 'kmr', notes: 'lives near the bazaar' })
+      .expect(201);
+    const task = await openTaskOf(response.body.id, 'respond-to-enquiry');
+    await complete(task.id, caseworker, `privacy-${task.id}`, { outcome: 'visit-arranged', data: { spokeWith: 'Hozan Private-Name' } }).expect(200);
+    await openTaskOf(response.body.id, 'initial-home-visit');
+    const history = await hearth.client.workflow.getHandle(`household:${response.body.id}`).fetchHistory();
+    const text = JSON.stringify(history, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : value));
+    expect(text).toContain(response.body.id);
+    for (const personal of ['Hozan', '750 999', 'example.org', 'bazaar']) expect(text).not.toContain(personal);
+  });
+
   it('records an enquiry once when the same Idempotency-Key is sent twice', async () => {
     const key = `enquiry-${Date.now()}`;
     const send = () => hearth.http.post('/households').set(auth(caseworker)).set('Idempotency-Key', key).send({ primaryContactName: 'Once Only', preferredLanguage: 'en' });
