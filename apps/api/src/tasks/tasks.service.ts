@@ -48,7 +48,7 @@ export class TasksService {
 
   /**
    * Records a staff decision. Checks what PostgreSQL already knows (404, 403, 409, a repeat of a
-   * completion already made), keeps the form data, then sends the Update, whose validator has the
+   * completion already made), keeps any form data, then sends the Update, whose validator has the
    * final word; the Update id is derived from the Idempotency-Key, so a retry has one effect.
    */
   async complete(actor: Actor, id: string, body: CompleteTaskDto, idempotencyKey: string): Promise<TaskView> {
@@ -58,13 +58,9 @@ export class TasksService {
       throw new DomainError('task-closed', `this task is already ${task.status}`);
     }
     assertMayComplete(actor, task, taskDefinition(task.type), body.outcome);
-    const submissionId = await this.tasks.saveSubmission({
-      taskId: task.id,
-      idempotencyKey,
-      submittedBy: actor.userId,
-      outcome: body.outcome,
-      data: body.data ?? null,
-    });
+    const submissionId = body.data
+      ? await this.tasks.saveSubmission({ taskId: task.id, idempotencyKey, submittedBy: actor.userId, outcome: body.outcome, data: body.data })
+      : null;
     const request: CompleteTaskRequest = {
       taskId: task.id,
       outcome: body.outcome,

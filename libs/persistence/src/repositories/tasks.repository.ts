@@ -1,7 +1,6 @@
 import { TaskRecord, TaskStatus, StaffRole } from '@hearth/domain';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AlertEntity } from '../entities/alert.entity';
-import { TaskSubmissionEntity } from '../entities/task-submission.entity';
 import { TaskEntity } from '../entities/task.entity';
 import { writeAudit } from './audit';
 
@@ -80,36 +79,33 @@ export class TasksRepository {
     });
   }
 
-  /** Closes an open task with its outcome; repeating the same completion returns the closed task. */
-  async complete(completion: TaskCompletion): Promise<TaskRecord> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.lockedTask(manager, completion.taskId);
-      if (before.status !== 'open') {
-        if (before.completionKey === completion.completionKey) return toRecord(before);
-        throw new Error(`task ${before.id} is already ${before.status}`);
-      }
-      await manager.update(TaskEntity, { id: before.id }, {
-        status: 'completed',
-        outcome: completion.outcome,
-        completedBy: completion.completedBy,
-        completedAt: completion.completedAt,
-        completionKey: completion.completionKey,
-        submissionId: completion.submissionId,
-      });
-      await manager.update(AlertEntity, { taskId: before.id, resolvedAt: IsNull() }, { resolvedAt: completion.completedAt });
-      const after = await manager.findOneByOrFail(TaskEntity, { id: before.id });
-      await writeAudit(manager, {
-        actorId: completion.completedBy,
-        action: 'task.completed',
-        entityType: 'task',
-        entityId: after.id,
-        caseRef: after.caseRef,
-        before: auditView(before),
-        after: auditView(after),
-        occurredAt: completion.completedAt,
-      });
-      return toRecord(after);
-    });
+  /**
+   * Closes an open task with its outcome, resolves its alerts and audits it, in one statement:
+   * this runs inside the staff member's request. Repeating the same completion is a no-op.
+   */
+  async complete(completion: TaskCompletion): Promise<void> {
+    const closed: { id: string }[] = await this.dataSource.query(
+      `WITH closed AS (
+         UPDATE task SET status = 'completed', outcome = $2, completed_by = $3, completed_at = $4,
+                completion_key = $5, submission_id = $6, updated_at = now()
+          WHERE id = $1 AND status = 'open'
+         RETURNING id, case_ref, assignee_id, due_at, overdue_since
+       ), resolved AS (
+         UPDATE alert SET resolved_at = $4 WHERE task_id IN (SELECT id FROM closed) AND resolved_at IS NULL
+       ), audited AS (
+         INSERT INTO audit_event (occurred_at, actor_id, action, entity_type, entity_id, case_ref, before, after)
+         SELECT $4, $3, 'task.completed', 'task', id::text, case_ref,
+                jsonb_build_object('status', 'open', 'assigneeId', assignee_id, 'dueAt', due_at, 'overdueSince', overdue_since, 'outcome', null),
+                jsonb_build_object('status', 'completed', 'assigneeId', assignee_id, 'dueAt', due_at, 'overdueSince', overdue_since, 'outcome', $2::text)
+           FROM closed
+       )
+       SELECT id FROM closed`,
+      [completion.taskId, completion.outcome, completion.completedBy, completion.completedAt, completion.completionKey, completion.submissionId],
+    );
+    if (closed.length > 0) return;
+    const task = await this.findById(completion.taskId);
+    if (task?.status === 'completed' && task.completionKey === completion.completionKey) return;
+    throw new Error(`task ${completion.taskId} is ${task ? task.status : 'missing'}; cannot complete it`);
   }
 
   /** Marks an open task overdue and raises its one alert; repeating it changes nothing. */
@@ -164,17 +160,13 @@ export class TasksRepository {
   }
 
   /** Keeps what staff sent with a completion, once per idempotency key, out of workflow history. */
-  async saveSubmission(submission: { taskId: string; idempotencyKey: string; submittedBy: string; outcome: string; data: Record<string, unknown> | null }): Promise<string> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(TaskSubmissionEntity)
-      .values(submission)
-      .orIgnore()
-      .execute();
-    const saved = await this.dataSource
-      .getRepository(TaskSubmissionEntity)
-      .findOneByOrFail({ taskId: submission.taskId, idempotencyKey: submission.idempotencyKey });
+  async saveSubmission(submission: { taskId: string; idempotencyKey: string; submittedBy: string; outcome: string; data: object }): Promise<string> {
+    const [saved]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO task_submission (task_id, idempotency_key, submitted_by, outcome, data) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (task_id, idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
+       RETURNING id`,
+      [submission.taskId, submission.idempotencyKey, submission.submittedBy, submission.outcome, submission.data],
+    );
     return saved.id;
   }
 

@@ -1,0 +1,1 @@
+export { bareUpdateWorkflow } from './bare-update.workflow';
