@@ -1,7 +1,9 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
+import { computeDeadline, krgPack, localDateOf, WorkingDays } from '@hearth/domain';
 import { CalendarHolidaysRepository, TasksRepository } from '@hearth/persistence';
 import { householdWorkflowId, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
+import type { OpenedTask } from '@hearth/workflows/contracts/activities.contract';
 import { completeTaskUpdate, completeTaskUpdateId } from '@hearth/workflows/contracts/human-task.contract';
 import { createTaskActivities } from '../apps/worker/src/activities/task.activities';
 import { eventually, Harness, startHearth } from './support/hearth-harness';
@@ -27,6 +29,22 @@ describe('the human-task primitive', () => {
     expect(rows).toHaveLength(1);
     const audit = await hearth.dataSource.query(`SELECT id FROM audit_event WHERE action = 'task.opened' AND case_ref = $1`, [workflowId]);
     expect(audit).toHaveLength(1);
+  });
+
+  it('takes declared holidays from the calendar table when it computes a due date', async () => {
+    const activities = createTaskActivities({ tasks: new TasksRepository(hearth.dataSource), holidays: new CalendarHolidaysRepository(hearth.dataSource) });
+    const withoutHoliday = computeDeadline(krgPack, 'enquiry.respond', new Date(), []);
+    const holiday = localDateOf(withoutHoliday.dueAt, krgPack.timeZone);
+    await hearth.dataSource.query(`INSERT INTO calendar_holiday (jurisdiction, date, name, kind) VALUES ('KRG', $1, 'test closure', 'closure')`, [holiday]);
+    try {
+      const workflowId = `household:${randomUUID()}`;
+      const environment = new MockActivityEnvironment({ workflowExecution: { workflowId, runId: randomUUID() } });
+      const opened = (await environment.run(activities.openTask, { taskKey: 'respond-to-enquiry', type: 'respond-to-enquiry', caseRef: workflowId, assigneeId: null, rulePackId: 'krg', rulePackVersion: 1 })) as OpenedTask;
+      const expectedDate = new WorkingDays({ timeZone: krgPack.timeZone, weekend: krgPack.weekend, holidays: [holiday] }).addToDate(holiday, 1);
+      expect(localDateOf(new Date(opened.dueAt), krgPack.timeZone)).toBe(expectedDate);
+    } finally {
+      await hearth.dataSource.query(`DELETE FROM calendar_holiday WHERE jurisdiction = 'KRG' AND date = $1`, [holiday]);
+    }
   });
 
   it('marks a task overdue with exactly one alert when its deadline passes, keeps waiting, and can still be completed', async () => {

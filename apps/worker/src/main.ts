@@ -1,4 +1,4 @@
-import { Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { temporalConfigFromEnv } from '@hearth/temporal';
 import { startHearthWorker } from './hearth-worker';
 
@@ -6,7 +6,8 @@ import { startHearthWorker } from './hearth-worker';
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set');
-  Runtime.install({});
+  // The SDK's INFO lines include the whole webpack report of the workflow bundle: keep WARN and up.
+  Runtime.install({ logger: new DefaultLogger((process.env.HEARTH_WORKER_LOG_LEVEL as 'WARN') ?? 'WARN') });
   const temporal = temporalConfigFromEnv();
   const running = await startHearthWorker({ databaseUrl, temporal, workflowBundlePath: process.env.HEARTH_WORKFLOW_BUNDLE });
   console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'worker started', taskQueue: temporal.taskQueue }));

@@ -3,15 +3,17 @@ import type { Request } from 'express';
 
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
+function invalid(problem: string): BadRequestException {
+  return new BadRequestException({ statusCode: 400, error: 'invalid-input', message: [`Idempotency-Key ${problem}`], fields: { 'Idempotency-Key': [problem] } });
+}
+
 function read(required: boolean, context: ExecutionContext): string | null {
   const key = context.switchToHttp().getRequest<Request>().header('idempotency-key');
   if (!key) {
-    if (!required) return null;
-    throw new BadRequestException({ statusCode: 400, error: 'invalid-input', message: ['Idempotency-Key header is required'], fields: { 'Idempotency-Key': ['is required'] } });
+    if (required) throw invalid('is required');
+    return null;
   }
-  if (!KEY.test(key)) {
-    throw new BadRequestException({ statusCode: 400, error: 'invalid-input', message: ['Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 . _ : -'], fields: { 'Idempotency-Key': ['must be 8-128 characters of A-Z a-z 0-9 . _ : -'] } });
-  }
+  if (!KEY.test(key)) throw invalid('must be 8-128 characters of A-Z a-z 0-9 . _ : -');
   return key;
 }
 

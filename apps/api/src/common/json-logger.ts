@@ -3,6 +3,9 @@ import { requestContext } from './request-context';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
+// Nest's start-up chatter (one line per module and route) is debug, not info.
+const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 /**
  * One JSON object per line with the request id. Callers log ids and codes, never names, bodies
  * or other personal data.
@@ -19,7 +22,7 @@ export class JsonLogger implements LoggerService {
   }
 
   log(message: unknown, context?: string): void {
-    this.write('info', String(message), { context });
+    this.write(context && START_UP_CONTEXTS.has(context) ? 'debug' : 'info', String(message), { context });
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.write('error', String(message), { context, trace });

@@ -14,7 +14,7 @@ export function requestLogging(logger: JsonLogger) {
     const started = process.hrtime.bigint();
     requestContext.run({ requestId }, () => {
       res.on('finish', () => {
-        logger.write(res.statusCode >= 500 ? 'error' : 'info', 'request', {
+        logger.write(res.statusCode >= 500 && res.statusCode !== 503 ? 'error' : 'info', 'request', {
           method: req.method,
           route: req.route?.path ?? req.path,
           status: res.statusCode,
