@@ -16,8 +16,10 @@ export function ensureDependencies(log) {
   const installed = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
-  log('Installing dependencies (npm ci)...');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: the lock file may lack other platforms' optional binaries
+  // (@swc/core-*, …), which `npm ci` refuses as "out of sync".
+  log('Installing dependencies (npm install)...');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 export const say = (line) => console.log(`[hearth] ${line}`);

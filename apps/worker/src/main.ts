@@ -1,4 +1,4 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
 import { temporalConfigFromEnv } from '@hearth/temporal';
 import { startHearthWorker } from './hearth-worker';
 
@@ -6,8 +6,14 @@ import { startHearthWorker } from './hearth-worker';
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set');
-  // The SDK's INFO lines include the whole webpack report of the workflow bundle: keep WARN and up.
-  Runtime.install({ logger: new DefaultLogger((process.env.HEARTH_WORKER_LOG_LEVEL as 'WARN') ?? 'WARN') });
+  // One JSON object per line, like the API. The SDK's INFO lines include the whole webpack report
+  // of the workflow bundle, so the default level is WARN.
+  const level = (process.env.HEARTH_WORKER_LOG_LEVEL ?? 'WARN') as LogLevel;
+  Runtime.install({
+    logger: new DefaultLogger(level, ({ level, message, meta, timestampNanos }) =>
+      console.log(JSON.stringify({ level: level.toLowerCase(), time: new Date(Number(timestampNanos / 1_000_000n)).toISOString(), msg: message, ...meta })),
+    ),
+  });
   const temporal = temporalConfigFromEnv();
   const running = await startHearthWorker({ databaseUrl, temporal, workflowBundlePath: process.env.HEARTH_WORKFLOW_BUNDLE });
   console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'worker started', taskQueue: temporal.taskQueue }));
