@@ -32,7 +32,8 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     migrationsTransactionMode: 'each',
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'hearth',
-    logging: ['error'],
+    // TypeORM's error log prints query parameters, which hold personal data: never log queries.
+    logging: false,
   });
 }
 

@@ -34,6 +34,8 @@ export interface TimelineEntry {
   after: Record<string, unknown> | null;
 }
 
+const UNIQUE_VIOLATION = '23505';
+
 const toRecord = (row: HouseholdEntity): HouseholdRecord => ({ ...row }) as HouseholdRecord;
 
 /** Carer households: the enquiry's personal details and the stage the workflow has reached. */
@@ -46,25 +48,32 @@ export class HouseholdsRepository {
    * the idempotency key was used before.
    */
   async createEnquiry(household: NewHousehold, caseRef: string, afterInsert: () => Promise<void>): Promise<{ household: HouseholdRecord; created: boolean }> {
-    if (household.idempotencyKey) {
-      const existing = await this.dataSource.getRepository(HouseholdEntity).findOneBy({ idempotencyKey: household.idempotencyKey });
-      if (existing) return { household: toRecord(existing), created: false };
-    }
-    const saved = await this.dataSource.transaction(async (manager) => {
-      await manager.insert(HouseholdEntity, { ...household, stage: 'enquiry' });
-      await writeAudit(manager, {
-        actorId: household.createdBy,
-        action: 'household.enquiry-recorded',
-        entityType: 'household',
-        entityId: household.id,
-        caseRef,
-        before: null,
-        after: { stage: 'enquiry', rulePackId: household.rulePackId },
+    const earlier = async () =>
+      household.idempotencyKey ? this.dataSource.getRepository(HouseholdEntity).findOneBy({ idempotencyKey: household.idempotencyKey }) : null;
+    const existing = await earlier();
+    if (existing) return { household: toRecord(existing), created: false };
+    try {
+      const saved = await this.dataSource.transaction(async (manager) => {
+        await manager.insert(HouseholdEntity, { ...household, stage: 'enquiry' });
+        await writeAudit(manager, {
+          actorId: household.createdBy,
+          action: 'household.enquiry-recorded',
+          entityType: 'household',
+          entityId: household.id,
+          caseRef,
+          before: null,
+          after: { stage: 'enquiry', rulePackId: household.rulePackId },
+        });
+        await afterInsert();
+        return manager.findOneByOrFail(HouseholdEntity, { id: household.id });
       });
-      await afterInsert();
-      return manager.findOneByOrFail(HouseholdEntity, { id: household.id });
-    });
-    return { household: toRecord(saved), created: true };
+      return { household: toRecord(saved), created: true };
+    } catch (error) {
+      // The same key sent twice at once: the second insert meets the first's unique key.
+      const winner = (error as { code?: string }).code === UNIQUE_VIOLATION ? await earlier() : null;
+      if (!winner) throw error;
+      return { household: toRecord(winner), created: false };
+    }
   }
 
   async setStage(id: string, stage: HouseholdStage, actorId: string | null, caseRef: string): Promise<void> {

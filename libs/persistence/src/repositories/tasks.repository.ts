@@ -1,25 +1,14 @@
-import { TaskRecord, TaskStatus, StaffRole } from '@hearth/domain';
+import { TaskRecord, TaskStatus } from '@hearth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AlertEntity } from '../entities/alert.entity';
 import { TaskEntity } from '../entities/task.entity';
 import { writeAudit } from './audit';
 
-export interface OpenTaskRow {
-  workflowId: string;
-  taskKey: string;
-  type: string;
-  caseRef: string;
-  candidateRole: StaffRole;
-  assigneeId: string | null;
-  dueAt: Date;
-  followUpAt: Date | null;
-  priority: string;
-  formKey: string;
-  formVersion: number;
-  ruleId: string;
-  rulePackId: string;
-  rulePackVersion: number;
-}
+/** What a workflow's activity supplies to open a task; the rest starts empty. */
+export type OpenTaskRow = Pick<
+  TaskRecord,
+  'workflowId' | 'taskKey' | 'type' | 'caseRef' | 'candidateRole' | 'assigneeId' | 'dueAt' | 'followUpAt' | 'priority' | 'formKey' | 'formVersion' | 'ruleId' | 'rulePackId' | 'rulePackVersion'
+>;
 
 export interface TaskCompletion {
   taskId: string;
