@@ -5,6 +5,7 @@ import { CalendarHolidaysRepository, TasksRepository } from '@hearth/persistence
 import { householdWorkflowId, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
 import type { OpenedTask } from '@hearth/workflows/contracts/activities.contract';
 import { completeTaskUpdate, completeTaskUpdateId } from '@hearth/workflows/contracts/human-task.contract';
+import { Deadlines } from '../apps/worker/src/activities/deadlines';
 import { createTaskActivities } from '../apps/worker/src/activities/task.activities';
 import { eventually, Harness, startHearth } from './support/hearth-harness';
 
@@ -18,7 +19,7 @@ describe('the human-task primitive', () => {
   afterAll(() => hearth.close());
 
   it('opens one task when its activity is retried', async () => {
-    const activities = createTaskActivities({ tasks: new TasksRepository(hearth.dataSource), holidays: new CalendarHolidaysRepository(hearth.dataSource) });
+    const activities = createTaskActivities({ tasks: new TasksRepository(hearth.dataSource), deadlines: new Deadlines(new CalendarHolidaysRepository(hearth.dataSource)) });
     const workflowId = `household:${randomUUID()}`;
     const environment = new MockActivityEnvironment({ workflowExecution: { workflowId, runId: randomUUID() } });
     const input = { taskKey: 'respond-to-enquiry', type: 'respond-to-enquiry', caseRef: workflowId, assigneeId: null, rulePackId: 'krg', rulePackVersion: 1 };
@@ -32,7 +33,7 @@ describe('the human-task primitive', () => {
   });
 
   it('takes declared holidays from the calendar table when it computes a due date', async () => {
-    const activities = createTaskActivities({ tasks: new TasksRepository(hearth.dataSource), holidays: new CalendarHolidaysRepository(hearth.dataSource) });
+    const activities = createTaskActivities({ tasks: new TasksRepository(hearth.dataSource), deadlines: new Deadlines(new CalendarHolidaysRepository(hearth.dataSource)) });
     const withoutHoliday = computeDeadline(krgPack, 'enquiry.respond', new Date(), []);
     const holiday = localDateOf(withoutHoliday.dueAt, krgPack.timeZone);
     await hearth.dataSource.query(`INSERT INTO calendar_holiday (jurisdiction, date, name, kind) VALUES ('KRG', $1, 'test closure', 'closure')`, [holiday]);
@@ -47,7 +48,7 @@ describe('the human-task primitive', () => {
     }
   });
 
-  it('marks a task overdue with exactly one alert when its deadline passes, keeps waiting, and can still be completed', async () => {
+  it('reminds before the deadline, marks the task overdue with exactly one alert, escalates after, keeps waiting, and can still be completed', async () => {
     const householdId = randomUUID();
     await hearth.dataSource.query(
       `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', 'test-seconds', 'Test', 'en', $2)`,
@@ -73,8 +74,13 @@ describe('the human-task primitive', () => {
 
     // Wait past another full deadline's length: the alert must not be raised again.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    const alerts = await hearth.dataSource.query(`SELECT id, resolved_at FROM alert WHERE task_id = $1`, [task.id]);
-    expect(alerts).toHaveLength(1);
+    // One reminder to the role before due, one overdue alert at due, one escalation to the team manager after.
+    const alerts = await hearth.dataSource.query(`SELECT kind, recipient_role FROM alert WHERE task_id = $1 ORDER BY kind`, [task.id]);
+    expect(alerts).toEqual([
+      { kind: 'task-escalated', recipient_role: 'team-manager' },
+      { kind: 'task-overdue', recipient_role: 'team-manager' },
+      { kind: 'task-reminder', recipient_role: 'caseworker' },
+    ]);
 
     const result = await handle.executeUpdate(completeTaskUpdate, {
       args: [{ taskId: task.id, outcome: 'not-proceeding', actor: { userId: hearth.users.caseworker.id, roles: ['caseworker'] }, completionKey: 'late-but-done', submissionId: null }],
@@ -82,8 +88,8 @@ describe('the human-task primitive', () => {
     });
     expect(result.outcome).toBe('not-proceeding');
     expect(await handle.result()).toEqual({ stage: 'closed' });
-    const [resolved] = await hearth.dataSource.query(`SELECT resolved_at FROM alert WHERE task_id = $1`, [task.id]);
-    expect(resolved.resolved_at).not.toBeNull();
+    const unresolved = await hearth.dataSource.query(`SELECT id FROM alert WHERE task_id = $1 AND resolved_at IS NULL`, [task.id]);
+    expect(unresolved).toEqual([]);
   });
 
   it('refuses in the validator a completion of a task the workflow is not waiting on', async () => {

@@ -1,9 +1,10 @@
-import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import { assertMayComplete, DomainError, taskDefinition, TaskType } from '@hearth/domain';
-import type { OpenedTask, TaskActivities } from './contracts/activities.contract';
-import { CompletedTask, CompleteTaskRequest, completeTaskUpdate, openTasksQuery, OpenTaskView } from './contracts/human-task.contract';
+import type { OpenedTask, TaskActivities, TaskSchedule } from './contracts/activities.contract';
+import { toFailure } from './failures';
+import { CompletedTask, CompleteTaskRequest, completeTaskUpdate, deadlinesChangedSignal, openTasksQuery, OpenTaskView } from './contracts/human-task.contract';
 
-const { openTask, markTaskOverdue } = proxyActivities<TaskActivities>({
+const { openTask, markTaskOverdue, notifyTask, recomputeTaskDeadline } = proxyActivities<TaskActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -14,6 +15,9 @@ const { closeTask } = proxyLocalActivities<TaskActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', maximumAttempts: 10 },
 });
+
+/** Reminders before due, the overdue mark at due and escalations after it (2026-11, issue 4). */
+const CHECKPOINTS_PATCH = 'human-task-checkpoints';
 
 /** The case a workflow's tasks belong to, and the rule pack version its deadlines come from. */
 export interface HumanTaskScope {
@@ -27,31 +31,40 @@ export interface HumanTaskSpec {
   key: string;
   type: TaskType;
   assigneeId?: string | null;
+  /** When the task's clock starts, if not when it opens (a panel sitting). */
+  anchorAt?: string;
 }
+
+/** Extra checks a workflow makes on a completion, e.g. separation of duties. */
+export type CompletionGuard = (request: CompleteTaskRequest, task: OpenedTask) => void;
 
 interface TrackedTask {
   opened: OpenedTask;
+  schedule: TaskSchedule;
+  /** Bumped when a calendar change moves the deadlines, so the waiting loop re-reads them. */
+  scheduleVersion: number;
   decision?: CompleteTaskRequest;
   closed?: CompletedTask;
 }
 
-function toFailure(error: DomainError): ApplicationFailure {
-  return ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true });
-}
-
 /**
  * The one pattern every Hearth workflow uses for a human step: open a task, wait for a staff
- * decision (an Update) or the deadline, mark it overdue once if the deadline passes and keep
- * waiting, then close it with the outcome.
+ * decision (an Update) or the deadline, remind before it, mark the task overdue once when it
+ * passes and escalate after, keep waiting, then close the task with the outcome.
  */
 export class HumanTasks {
   private readonly tracked = new Map<string, TrackedTask>();
 
-  constructor(private readonly scope: HumanTaskScope) {
+  constructor(
+    private readonly scope: HumanTaskScope,
+    private readonly guard: CompletionGuard = () => undefined,
+  ) {
     setHandler(completeTaskUpdate, (request) => this.complete(request), { validator: (request) => this.validate(request) });
-    setHandler(openTasksQuery, () => [...this.tracked.values()].filter((t) => !t.decision).map((t) => this.view(t.opened)));
+    setHandler(openTasksQuery, () => [...this.tracked.values()].filter((t) => !t.decision).map((t) => this.view(t)));
+    setHandler(deadlinesChangedSignal, () => this.recomputeDeadlines());
   }
 
+  /** Opens a task and resolves with the staff decision once the task is closed. */
   async run(spec: HumanTaskSpec): Promise<CompletedTask> {
     const opened = await openTask({
       taskKey: spec.key,
@@ -60,25 +73,94 @@ export class HumanTasks {
       assigneeId: spec.assigneeId ?? null,
       rulePackId: this.scope.rulePackId,
       rulePackVersion: this.scope.rulePackVersion,
+      ...(spec.anchorAt ? { anchorAt: spec.anchorAt } : {}),
     });
-    const task: TrackedTask = { opened };
+    const task: TrackedTask = {
+      opened,
+      schedule: { dueAt: opened.dueAt, remindAt: opened.remindAt ?? [], escalateAt: opened.escalateAt ?? [] },
+      scheduleVersion: 0,
+    };
     this.tracked.set(opened.taskId, task);
-    const decided = () => task.decision !== undefined;
-    const untilDue = Date.parse(opened.dueAt) - Date.now();
-    const decidedInTime = !opened.overdue && untilDue > 0 && (await condition(decided, untilDue));
-    if (!decidedInTime && !decided() && !opened.overdue) {
-      await markTaskOverdue({ taskId: opened.taskId, at: new Date().toISOString() });
-    }
+    if (patched(CHECKPOINTS_PATCH)) await this.watchDeadlines(task);
+    else await this.watchDueDate(task);
     await condition(() => task.closed !== undefined);
     this.tracked.delete(opened.taskId);
     return task.closed!;
   }
 
+  /** The open task of a type, for Updates that complete a task by other means (a panel booking). */
+  openTaskOfType(type: TaskType): OpenedTask | undefined {
+    return [...this.tracked.values()].find((t) => t.opened.type === type && !t.decision)?.opened;
+  }
+
+  /** Records a decision reached through another Update, closing the task as a completion would. */
+  decide(request: CompleteTaskRequest): Promise<CompletedTask> {
+    return this.complete(request);
+  }
+
+  /** Issue 3's behaviour, kept for cases that started before reminders existed. */
+  private async watchDueDate(task: TrackedTask): Promise<void> {
+    const decided = () => task.decision !== undefined;
+    const untilDue = Date.parse(task.opened.dueAt) - Date.now();
+    const decidedInTime = !task.opened.overdue && untilDue > 0 && (await condition(decided, untilDue));
+    if (!decidedInTime && !decided() && !task.opened.overdue) {
+      await markTaskOverdue({ taskId: task.opened.taskId, at: new Date().toISOString() });
+    }
+  }
+
+  /**
+   * Waits for a decision while passing each checkpoint in time order: reminders, the overdue mark,
+   * escalations. A calendar change bumps the schedule version and the wait starts again with the
+   * new times, so a moved deadline moves its timer and nothing fires early.
+   */
+  private async watchDeadlines(task: TrackedTask): Promise<void> {
+    const decided = () => task.decision !== undefined;
+    const passed = new Set<string>(task.opened.overdue ? ['overdue'] : []);
+    while (!decided()) {
+      const next = this.checkpoints(task).find((checkpoint) => !passed.has(checkpoint.key));
+      const version = task.scheduleVersion;
+      const moved = () => decided() || task.scheduleVersion !== version;
+      if (!next) {
+        await condition(moved);
+        continue;
+      }
+      const wait = next.at - Date.now();
+      if (wait > 0 && (await condition(moved, wait))) continue;
+      if (decided() || task.scheduleVersion !== version) continue;
+      await next.act();
+      passed.add(next.key);
+    }
+  }
+
+  private checkpoints(task: TrackedTask) {
+    const taskId = task.opened.taskId;
+    const notice = (kind: 'task-reminder' | 'task-escalated', at: string, sequence: number) => ({
+      key: `${kind}:${sequence}`,
+      at: Date.parse(at),
+      act: () => notifyTask({ taskId, kind, sequence, at: new Date().toISOString() }),
+    });
+    return [
+      ...task.schedule.remindAt.map((at, i) => notice('task-reminder', at, i)),
+      { key: 'overdue', at: Date.parse(task.schedule.dueAt), act: () => markTaskOverdue({ taskId, at: new Date().toISOString() }) },
+      ...task.schedule.escalateAt.map((at, i) => notice('task-escalated', at, i)),
+    ].sort((a, b) => a.at - b.at);
+  }
+
+  private async recomputeDeadlines(): Promise<void> {
+    for (const task of [...this.tracked.values()].filter((t) => !t.decision)) {
+      task.schedule = await recomputeTaskDeadline({ taskId: task.opened.taskId });
+      task.scheduleVersion++;
+    }
+  }
+
   private validate(request: CompleteTaskRequest): void {
     const task = this.tracked.get(request.taskId);
     if (!task || task.decision) throw toFailure(new DomainError('task-closed', 'this task is no longer open'));
+    const definition = taskDefinition(task.opened.type);
     try {
-      assertMayComplete(request.actor, task.opened, taskDefinition(task.opened.type), request.outcome);
+      if (definition.completedThrough) throw new DomainError('invalid-outcome', `this task is completed through ${definition.completedThrough}`);
+      assertMayComplete(request.actor, task.opened, definition, request.outcome);
+      this.guard(request, task.opened);
     } catch (error) {
       throw error instanceof DomainError ? toFailure(error) : error;
     }
@@ -92,6 +174,7 @@ export class HumanTasks {
       outcome: request.outcome,
       completedBy: request.actor.userId,
       completedAt: new Date().toISOString(),
+      submissionId: request.submissionId,
     };
     try {
       await closeTask({ ...completed, completionKey: request.completionKey, submissionId: request.submissionId });
@@ -103,7 +186,8 @@ export class HumanTasks {
     return completed;
   }
 
-  private view(task: OpenedTask): OpenTaskView {
-    return { taskId: task.taskId, type: task.type, candidateRole: task.candidateRole, assigneeId: task.assigneeId, dueAt: task.dueAt };
+  private view(task: TrackedTask): OpenTaskView {
+    const { taskId, type, candidateRole, assigneeId } = task.opened;
+    return { taskId, type, candidateRole, assigneeId, dueAt: task.schedule.dueAt };
   }
 }

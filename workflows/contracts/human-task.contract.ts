@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, StaffRole } from '@hearth/domain';
 
 /** A staff member's decision on an open task. Ids and the outcome only: form data stays in PostgreSQL. */
@@ -16,6 +16,8 @@ export interface CompletedTask {
   outcome: string;
   completedBy: string;
   completedAt: string;
+  /** The form staff sent with the decision, kept in PostgreSQL (absent in older histories). */
+  submissionId?: string | null;
 }
 
 export interface OpenTaskView {
@@ -31,6 +33,9 @@ export const completeTaskUpdate = defineUpdate<CompletedTask, [CompleteTaskReque
 
 /** The tasks a case is waiting on, from the workflow's own state. */
 export const openTasksQuery = defineQuery<OpenTaskView[]>('openTasks');
+
+/** The calendar changed: recompute the deadlines of open tasks and move their timers. */
+export const deadlinesChangedSignal = defineSignal('deadlinesChanged');
 
 /** The Update id for a completion: one per task and idempotency key. */
 export function completeTaskUpdateId(taskId: string, idempotencyKey: string): string {

@@ -1,8 +1,19 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { CalendarHolidaysRepository, createDataSource, HouseholdsRepository, TasksRepository } from '@hearth/persistence';
+import {
+  AlertsRepository,
+  CalendarHolidaysRepository,
+  CarerRegisterRepository,
+  createDataSource,
+  HouseholdMembersRepository,
+  HouseholdsRepository,
+  PanelsRepository,
+  TaskSubmissionsRepository,
+  TasksRepository,
+} from '@hearth/persistence';
 import { TemporalConfig, workflowBundlerOptions, workflowsPath } from '@hearth/temporal';
 import { DataSource } from 'typeorm';
 import { createHouseholdActivities } from './activities/household.activities';
+import { Deadlines } from './activities/deadlines';
 import { createTaskActivities } from './activities/task.activities';
 
 export interface HearthWorkerOptions {
@@ -23,9 +34,18 @@ export interface RunningWorker {
 
 /** The activities over a database connection, as one object for Worker.create. */
 export function createActivities(dataSource: DataSource) {
+  const deadlines = new Deadlines(new CalendarHolidaysRepository(dataSource));
   return {
-    ...createTaskActivities({ tasks: new TasksRepository(dataSource), holidays: new CalendarHolidaysRepository(dataSource) }),
-    ...createHouseholdActivities({ households: new HouseholdsRepository(dataSource) }),
+    ...createTaskActivities({ tasks: new TasksRepository(dataSource), deadlines }),
+    ...createHouseholdActivities({
+      households: new HouseholdsRepository(dataSource),
+      members: new HouseholdMembersRepository(dataSource),
+      alerts: new AlertsRepository(dataSource),
+      panels: new PanelsRepository(dataSource),
+      register: new CarerRegisterRepository(dataSource),
+      submissions: new TaskSubmissionsRepository(dataSource),
+      deadlines,
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ export type DomainErrorCode =
   | 'not-found'
   | 'task-closed'
   | 'not-permitted'
+  | 'separation-of-duties'
   | 'invalid-outcome'
   | 'invalid-input'
   | 'conflict'

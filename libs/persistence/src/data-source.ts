@@ -7,6 +7,10 @@ import { StaffUserEntity } from './entities/staff-user.entity';
 import { TaskSubmissionEntity } from './entities/task-submission.entity';
 import { TaskEntity } from './entities/task.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { HouseholdMembers1764000000001 } from './migrations/1764000000001-household-members';
+import { Panels1764000000002 } from './migrations/1764000000002-panels';
+import { CarerRegister1764000000003 } from './migrations/1764000000003-carer-register';
+import { TaskAnchorAndNotices1764000000004 } from './migrations/1764000000004-task-anchor-and-notices';
 
 export const entities = [
   AlertEntity,
@@ -18,7 +22,13 @@ export const entities = [
   TaskSubmissionEntity,
 ];
 
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  HouseholdMembers1764000000001,
+  Panels1764000000002,
+  CarerRegister1764000000003,
+  TaskAnchorAndNotices1764000000004,
+];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

@@ -7,6 +7,7 @@ export const httpStatusOf: Record<DomainErrorCode, HttpStatus> = {
   'task-closed': HttpStatus.CONFLICT,
   conflict: HttpStatus.CONFLICT,
   'not-permitted': HttpStatus.FORBIDDEN,
+  'separation-of-duties': HttpStatus.FORBIDDEN,
   'invalid-outcome': HttpStatus.BAD_REQUEST,
   'invalid-input': HttpStatus.BAD_REQUEST,
   unauthenticated: HttpStatus.UNAUTHORIZED,

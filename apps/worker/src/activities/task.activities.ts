@@ -1,21 +1,29 @@
 import { Context } from '@temporalio/activity';
-import { computeDeadline, localDateOf, rulePackVersion, taskDefinition } from '@hearth/domain';
-import { CalendarHolidaysRepository, TasksRepository } from '@hearth/persistence';
-import type { TaskActivities } from '@hearth/workflows/contracts/activities.contract';
+import { TaskRecord, taskDefinition } from '@hearth/domain';
+import { TasksRepository } from '@hearth/persistence';
+import type { OpenedTask, TaskActivities, TaskSchedule } from '@hearth/workflows/contracts/activities.contract';
+import { Deadlines } from './deadlines';
 
-/** The human-task primitive's I/O: task rows, their deadlines, overdue alerts. */
-export function createTaskActivities(deps: { tasks: TasksRepository; holidays: CalendarHolidaysRepository }): TaskActivities {
+function callingWorkflowId(): string {
+  const workflowId = Context.current().info.workflowExecution?.workflowId;
+  if (!workflowId) throw new Error('this activity runs only for a workflow');
+  return workflowId;
+}
+
+/** The human-task primitive's I/O: task rows, their deadlines, reminders, overdue alerts. */
+export function createTaskActivities(deps: { tasks: TasksRepository; deadlines: Deadlines }): TaskActivities {
+  const scheduleOf = async (task: TaskRecord): Promise<TaskSchedule> => {
+    const notices = await deps.deadlines.notices(task.rulePackId, task.rulePackVersion, task.ruleId, task.dueAt);
+    return { dueAt: task.dueAt.toISOString(), remindAt: notices.remindAt.map((d) => d.toISOString()), escalateAt: notices.escalateAt.map((d) => d.toISOString()) };
+  };
+
   return {
-    async openTask(input) {
-      const workflowId = Context.current().info.workflowExecution?.workflowId;
-      if (!workflowId) throw new Error('openTask runs only as a workflow activity');
+    async openTask(input): Promise<OpenedTask> {
       const definition = taskDefinition(input.type);
-      const pack = rulePackVersion(input.rulePackId, input.rulePackVersion);
-      const openedAt = new Date();
-      const holidays = await deps.holidays.datesFrom(pack.jurisdiction, localDateOf(openedAt, pack.timeZone));
-      const deadline = computeDeadline(pack, definition.ruleId, openedAt, holidays);
+      const anchorAt = input.anchorAt ? new Date(input.anchorAt) : new Date();
+      const deadline = await deps.deadlines.compute(input.rulePackId, input.rulePackVersion, definition.ruleId, anchorAt);
       const task = await deps.tasks.open({
-        workflowId,
+        workflowId: callingWorkflowId(),
         taskKey: input.taskKey,
         type: definition.type,
         caseRef: input.caseRef,
@@ -24,16 +32,21 @@ export function createTaskActivities(deps: { tasks: TasksRepository; holidays: C
         priority: definition.priority,
         formKey: definition.formKey,
         formVersion: definition.formVersion,
-        ...deadline,
+        anchorAt,
+        dueAt: deadline.dueAt,
+        followUpAt: deadline.followUpAt,
+        ruleId: deadline.ruleId,
+        rulePackId: deadline.rulePackId,
+        rulePackVersion: deadline.rulePackVersion,
       });
       return {
         taskId: task.id,
         type: task.type,
         candidateRole: task.candidateRole,
         assigneeId: task.assigneeId,
-        dueAt: task.dueAt.toISOString(),
         status: task.status,
         overdue: task.overdueSince !== null,
+        ...(await scheduleOf(task)),
       };
     },
 
@@ -41,8 +54,23 @@ export function createTaskActivities(deps: { tasks: TasksRepository; holidays: C
       return deps.tasks.markOverdue(taskId, new Date(at));
     },
 
+    async notifyTask({ taskId, kind, sequence, at }) {
+      return deps.tasks.notify(taskId, kind, sequence, new Date(at));
+    },
+
     async closeTask(input) {
       await deps.tasks.complete({ ...input, completedAt: new Date(input.completedAt) });
+    },
+
+    async recomputeTaskDeadline({ taskId }) {
+      const task = await deps.tasks.findById(taskId);
+      if (!task) throw new Error(`no task ${taskId}`);
+      const deadline = await deps.deadlines.compute(task.rulePackId, task.rulePackVersion, task.ruleId, task.anchorAt);
+      return scheduleOf(await deps.tasks.reschedule(taskId, { dueAt: deadline.dueAt, followUpAt: deadline.followUpAt }));
+    },
+
+    async cancelOpenTasks({ reason, actorId }) {
+      return deps.tasks.cancelOpen(callingWorkflowId(), reason, actorId, new Date());
     },
   };
 }

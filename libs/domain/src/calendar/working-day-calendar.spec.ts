@@ -67,8 +67,13 @@ describe('working days on the Kurdistan-Iraq calendar', () => {
     expect(days.rollForward(new Date('2026-12-01T07:00:00.000Z')).toISOString()).toBe('2026-12-01T07:00:00.000Z');
   });
 
-  it('rejects a negative or fractional number of working days', () => {
-    expect(() => new WorkingDays(krg).addToDate('2026-11-26', -1)).toThrow(RangeError);
+  it('counts working days back for deadlines before an event, such as panel papers', () => {
+    // Five working days before Monday 30 November 2026 in KRG: Sun 29, Thu 26, Wed 25, Tue 24, Mon 23.
+    expect(new WorkingDays(krg).addToDate('2026-11-30', -5)).toBe('2026-11-23');
+    expect(new WorkingDays({ ...krg, holidays: ['2026-11-24'] }).addToDate('2026-11-30', -5)).toBe('2026-11-22');
+  });
+
+  it('rejects a fractional number of working days', () => {
     expect(() => new WorkingDays(krg).addToDate('2026-11-26', 1.5)).toThrow(RangeError);
   });
 });

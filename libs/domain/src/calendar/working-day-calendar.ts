@@ -51,19 +51,23 @@ export class WorkingDays {
     return day;
   }
 
-  /** The nth working day after a date (n = 0 gives the date itself if it is a working day). */
+  /**
+   * The nth working day after a date; a negative n counts back (the nth working day before it);
+   * n = 0 gives the date itself if it is a working day, else the next one.
+   */
   addToDate(date: LocalDate, n: number): LocalDate {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number >= 0, got ${n}`);
+    if (!Number.isInteger(n)) throw new RangeError(`working days must be a whole number, got ${n}`);
     if (n === 0) return this.onOrAfter(date);
+    const step = Math.sign(n);
     let day = date;
-    for (let counted = 0; counted < n; ) {
-      day = addDaysToDate(day, 1);
+    for (let counted = 0; counted < Math.abs(n); ) {
+      day = addDaysToDate(day, step);
       if (this.isWorkingDay(day)) counted++;
     }
     return day;
   }
 
-  /** The same wall-clock time on the nth working day after the instant's local date. */
+  /** The same wall-clock time on the nth working day after (n < 0: before) the instant's local date. */
   addToInstant(instant: Date, n: number): Date {
     const local = toLocal(instant, this.calendar.timeZone);
     const dueDate = parseLocalDate(this.addToDate(formatLocalDate(local), n));

@@ -1,3 +1,23 @@
 /** Where a carer household is in its lifecycle (DOMAIN.md, "Carer household lifecycle"). */
-export const HOUSEHOLD_STAGES = ['enquiry', 'initial-visit', 'awaiting-application', 'closed'] as const;
+export const HOUSEHOLD_STAGES = [
+  'enquiry',
+  'initial-visit',
+  'awaiting-application',
+  'application',
+  'stage-1',
+  'stage-2',
+  'panel',
+  'decision',
+  'approved',
+  'not-approved',
+  'withdrawn',
+  'assessment-ended',
+  'closed',
+] as const;
 export type HouseholdStage = (typeof HOUSEHOLD_STAGES)[number];
+
+/** Stages a case has left for good: its workflow has ended. */
+export const FINAL_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['approved', 'not-approved', 'withdrawn', 'assessment-ended', 'closed'];
+
+/** The stages a panel may send a deferred case back to. */
+export type DeferralStage = 'stage-1' | 'stage-2';

@@ -3,50 +3,109 @@ import { FRIDAY, SATURDAY, SUNDAY } from '../calendar/working-day-calendar';
 import { DeadlineRule, RuleDuration, RulePack } from './rule-pack';
 
 const workingDays = (amount: number): RuleDuration => ({ amount, unit: 'working-days' });
+const months = (amount: number): RuleDuration => ({ amount, unit: 'months' });
 const seconds = (amount: number): RuleDuration => ({ amount, unit: 'seconds' });
 
-function rule(id: string, source: string, offset: RuleDuration, remindBefore: RuleDuration[] = [], escalateAfter: RuleDuration[] = []): DeadlineRule {
-  return { id, source, anchor: 'task-opened', offset, remindBefore, escalateAfter };
+interface RuleFigures {
+  source: string;
+  anchor?: string;
+  offset: RuleDuration;
+  remindBefore?: RuleDuration[];
+  escalateAfter?: RuleDuration[];
+  onDayOff?: 'roll-forward';
 }
 
-/** Kurdistan Region of Iraq, the default: Friday–Saturday weekend, Asia/Baghdad. */
-export const krgPack: RulePack = {
+function rules(figures: Record<string, RuleFigures>): Record<string, DeadlineRule> {
+  return Object.fromEntries(
+    Object.entries(figures).map(([id, f]) => [
+      id,
+      { id, source: f.source, anchor: f.anchor ?? 'task-opened', offset: f.offset, remindBefore: f.remindBefore ?? [], escalateAfter: f.escalateAfter ?? [], onDayOff: f.onDayOff },
+    ]),
+  );
+}
+
+const agency = 'agency rule';
+
+/** The carer approval clocks (DOMAIN.md, "Carer household lifecycle"), in working days and months. */
+const carerApprovalFigures: Record<string, RuleFigures> = {
+  'enquiry.respond': { source: `${agency}: respond to an enquiry within 2 working days`, offset: workingDays(2), remindBefore: [workingDays(1)], escalateAfter: [workingDays(1)] },
+  'enquiry.initial-home-visit': { source: `${agency}: initial home visit within 10 working days`, offset: workingDays(10), remindBefore: [workingDays(2)], escalateAfter: [workingDays(2)] },
+  'application.receive': { source: `${agency}: application returned within 20 working days of the invitation`, offset: workingDays(20), remindBefore: [workingDays(5)], escalateAfter: [workingDays(5)] },
+  'application.panel-recommendation': { source: 'NMS 14.4: panel recommendation within 8 months of application', anchor: 'application-received', offset: months(8) },
+  'stage-1.check': { source: `${agency}: each stage 1 check within 20 working days`, offset: workingDays(20), remindBefore: [workingDays(5)], escalateAfter: [workingDays(5)] },
+  'stage-1.decision': { source: `${agency}: decision to proceed within 10 working days of the last check`, anchor: 'last-check-completed', offset: workingDays(10), remindBefore: [workingDays(2)], escalateAfter: [workingDays(2)] },
+  'stage-2.assessment-visits': { source: `${agency}: assessment visits within 60 working days`, offset: workingDays(60), remindBefore: [workingDays(10)], escalateAfter: [workingDays(5)] },
+  'stage-2.assessment-report': { source: `${agency}: assessment report within 80 working days`, offset: workingDays(80), remindBefore: [workingDays(10)], escalateAfter: [workingDays(5)] },
+  'stage-2.preparation-training': { source: `${agency}: preparation training within 60 working days`, offset: workingDays(60), remindBefore: [workingDays(10)], escalateAfter: [workingDays(5)] },
+  'panel.book': { source: `${agency}: case on a panel agenda within 10 working days of stage 2`, offset: workingDays(10), remindBefore: [workingDays(3)], escalateAfter: [workingDays(3)] },
+  'panel.papers': { source: 'papers reach panel members at least 5 working days before the panel', anchor: 'panel-sitting', offset: workingDays(-5), remindBefore: [workingDays(2)], escalateAfter: [workingDays(1)] },
+  'panel.recommendation': { source: `${agency}: the chair records the recommendation by the next working day`, anchor: 'panel-sitting', offset: workingDays(1), escalateAfter: [workingDays(1)] },
+  'decision.make': { source: 'decision within 7 working days of the recommendation', anchor: 'panel-recommendation', offset: workingDays(7), remindBefore: [workingDays(2)], escalateAfter: [workingDays(1)] },
+  'decision.tell-applicant': { source: 'applicant told within 2 working days of the decision', offset: workingDays(2), escalateAfter: [workingDays(1)] },
+  'decision.tell-applicant-in-writing': { source: 'applicant told in writing within 5 working days of the decision', offset: workingDays(5), escalateAfter: [workingDays(1)] },
+};
+
+/** The same clocks in seconds, for tests: deadlines pass while a test waits. */
+function inSeconds(figures: Record<string, RuleFigures>, overrides: Record<string, Partial<RuleFigures>> = {}): Record<string, RuleFigures> {
+  return Object.fromEntries(
+    Object.entries(figures).map(([id, f]) => [
+      id,
+      {
+        source: 'test',
+        anchor: f.anchor,
+        offset: seconds(Math.sign(f.offset.amount) * 4),
+        remindBefore: f.remindBefore?.map(() => seconds(2)),
+        escalateAfter: f.escalateAfter?.map(() => seconds(2)),
+        ...overrides[id],
+      },
+    ]),
+  );
+}
+
+const krgCalendar = { timeZone: 'Asia/Baghdad', weekend: [FRIDAY, SATURDAY] };
+const englandCalendar = { timeZone: 'Europe/London', weekend: [SATURDAY, SUNDAY] };
+
+/** v1 (enquiry only) stays for cases that started on it. */
+const krgV1: RulePack = {
   id: 'krg',
   version: 1,
   jurisdiction: 'KRG',
   effectiveFrom: '2026-01-01',
-  timeZone: 'Asia/Baghdad',
-  weekend: [FRIDAY, SATURDAY],
-  rules: {
-    'enquiry.respond': rule('enquiry.respond', 'agency rule: respond to an enquiry within 2 working days', workingDays(2), [workingDays(1)], [workingDays(1)]),
-    'enquiry.initial-home-visit': rule('enquiry.initial-home-visit', 'agency rule: initial home visit within 10 working days', workingDays(10), [workingDays(2)], [workingDays(2)]),
-  },
+  ...krgCalendar,
+  rules: rules({ 'enquiry.respond': carerApprovalFigures['enquiry.respond'], 'enquiry.initial-home-visit': carerApprovalFigures['enquiry.initial-home-visit'] }),
 };
+
+/** Kurdistan Region of Iraq, the default: Friday–Saturday weekend, Asia/Baghdad. */
+export const krgPack: RulePack = { ...krgV1, version: 2, effectiveFrom: '2026-11-23', rules: rules(carerApprovalFigures) };
 
 /** England (the reference model): Saturday–Sunday weekend, Europe/London. */
-export const englandPack: RulePack = {
-  ...krgPack,
-  id: 'england',
-  jurisdiction: 'England',
-  timeZone: 'Europe/London',
-  weekend: [SATURDAY, SUNDAY],
-};
+export const englandPack: RulePack = { ...krgPack, id: 'england', jurisdiction: 'England', ...englandCalendar };
+const englandV1: RulePack = { ...krgV1, id: 'england', jurisdiction: 'England', ...englandCalendar };
 
-/** For tests only: every clock in seconds, so deadlines pass while a test waits. */
+/** For tests only: every clock in seconds (the 8-month ceiling is 20 s), no weekend. */
 export const testSecondsPack: RulePack = {
   id: 'test-seconds',
   version: 1,
   jurisdiction: 'test',
   effectiveFrom: '2000-01-01',
   timeZone: 'UTC',
-  weekend: [FRIDAY, SATURDAY],
-  rules: {
-    'enquiry.respond': rule('enquiry.respond', 'test', seconds(4), [seconds(2)], [seconds(2)]),
-    'enquiry.initial-home-visit': rule('enquiry.initial-home-visit', 'test', seconds(4), [seconds(2)], [seconds(2)]),
-  },
+  weekend: [],
+  rules: rules(inSeconds(carerApprovalFigures, { 'application.panel-recommendation': { offset: seconds(20) } })),
 };
 
-export const rulePacks: readonly RulePack[] = [krgPack, englandPack, testSecondsPack];
+/**
+ * For calendar tests only: seconds, but a due date on a declared closure rolls to the next
+ * working day, so a test can watch a closure move a running deadline. Its own jurisdiction keeps
+ * its closures away from other tests.
+ */
+export const testCalendarPack: RulePack = {
+  ...testSecondsPack,
+  id: 'test-calendar',
+  jurisdiction: 'test-calendar',
+  rules: rules(inSeconds(carerApprovalFigures, { 'enquiry.respond': { offset: seconds(8), onDayOff: 'roll-forward' } })),
+};
+
+export const rulePacks: readonly RulePack[] = [krgV1, krgPack, englandV1, englandPack, testSecondsPack, testCalendarPack];
 
 /** The version of a pack in force on a date: the newest whose effectiveFrom is on or before it. */
 export function rulePackInForce(packId: string, on: LocalDate, packs: readonly RulePack[] = rulePacks): RulePack {

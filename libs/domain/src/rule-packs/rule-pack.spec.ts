@@ -1,5 +1,6 @@
 import { computeDeadline, RulePack, shiftBy } from './rule-pack';
-import { krgPack, rulePackInForce, rulePackVersion, testSecondsPack } from './rule-pack.catalogue';
+import { taskCatalogue } from '../tasks/task-catalogue';
+import { krgPack, testCalendarPack, rulePackInForce, rulePacks, rulePackVersion, testSecondsPack } from './rule-pack.catalogue';
 
 describe('rule packs', () => {
   it('computes the enquiry response deadline in KRG working days and records the rule and version', () => {
@@ -8,9 +9,11 @@ describe('rule packs', () => {
     expect(deadline).toEqual({
       dueAt: new Date('2026-11-30T07:00:00.000Z'),
       followUpAt: new Date('2026-11-29T07:00:00.000Z'),
+      remindAt: [new Date('2026-11-29T07:00:00.000Z')],
+      escalateAt: [new Date('2026-12-01T07:00:00.000Z')],
       ruleId: 'enquiry.respond',
       rulePackId: 'krg',
-      rulePackVersion: 1,
+      rulePackVersion: 2,
     });
   });
 
@@ -24,6 +27,24 @@ describe('rule packs', () => {
     expect(computeDeadline(testSecondsPack, 'enquiry.respond', opened, []).dueAt).toEqual(new Date('2026-11-26T07:00:04.000Z'));
   });
 
+  it('puts panel papers five working days before the sitting, and the 8-month ceiling in months', () => {
+    const sitting = new Date('2026-11-30T06:00:00.000Z'); // Monday 09:00 in Baghdad
+    expect(computeDeadline(krgPack, 'panel.papers', sitting, []).dueAt.toISOString()).toBe('2026-11-23T06:00:00.000Z');
+    expect(computeDeadline(krgPack, 'application.panel-recommendation', sitting, []).dueAt.toISOString()).toBe('2027-07-30T06:00:00.000Z');
+  });
+
+  it('rolls a due date that lands on a closure to the next working day when the rule says so', () => {
+    const opened = new Date('2026-11-26T23:59:55.000Z');
+    expect(computeDeadline(testCalendarPack, 'enquiry.respond', opened, []).dueAt.toISOString()).toBe('2026-11-27T00:00:03.000Z');
+    expect(computeDeadline(testCalendarPack, 'enquiry.respond', opened, ['2026-11-27']).dueAt.toISOString()).toBe('2026-11-28T00:00:03.000Z');
+  });
+
+  it('keeps every pack version complete: each rule a task type names exists in the newest versions', () => {
+    for (const pack of [krgPack, testSecondsPack, testCalendarPack]) {
+      for (const definition of Object.values(taskCatalogue)) expect(pack.rules[definition.ruleId]).toBeDefined();
+    }
+  });
+
   it('clamps months to the end of a shorter month and keeps weeks as seven calendar days', () => {
     const calendar = { timeZone: 'Asia/Baghdad', weekend: [5, 6], holidays: [] };
     expect(shiftBy(new Date('2026-01-31T09:00:00.000Z'), { amount: 1, unit: 'months' }, calendar).toISOString()).toBe('2026-02-28T09:00:00.000Z');
@@ -32,15 +53,16 @@ describe('rule packs', () => {
   });
 
   it('refuses a rule the pack does not have', () => {
-    expect(() => computeDeadline(krgPack, 'no.such.rule', new Date(), [])).toThrow(/not in rule pack krg v1/);
+    expect(() => computeDeadline(krgPack, 'no.such.rule', new Date(), [])).toThrow(/not in rule pack krg v2/);
   });
 
   it('picks the newest version in force on a date, and finds a recorded version', () => {
-    const v2: RulePack = { ...krgPack, version: 2, effectiveFrom: '2027-04-01' };
-    const packs = [krgPack, v2];
-    expect(rulePackInForce('krg', '2027-03-31', packs).version).toBe(1);
-    expect(rulePackInForce('krg', '2027-04-01', packs).version).toBe(2);
-    expect(rulePackVersion('krg', 1, packs)).toBe(krgPack);
+    const v3: RulePack = { ...krgPack, version: 3, effectiveFrom: '2027-04-01' };
+    const packs = [...rulePacks, v3];
+    expect(rulePackInForce('krg', '2026-06-01', packs).version).toBe(1);
+    expect(rulePackInForce('krg', '2027-03-31', packs).version).toBe(2);
+    expect(rulePackInForce('krg', '2027-04-01', packs).version).toBe(3);
+    expect(rulePackVersion('krg', 2, packs)).toBe(krgPack);
     expect(() => rulePackInForce('krg', '2020-01-01', packs)).toThrow(RangeError);
   });
 });

@@ -20,6 +20,8 @@ export interface DeadlineRule {
   remindBefore: readonly RuleDuration[];
   /** Escalations to the team manager, this long after due. */
   escalateAfter: readonly RuleDuration[];
+  /** A due date that lands on a weekend or holiday moves to the next working day. */
+  onDayOff?: 'roll-forward';
 }
 
 /** A versioned set of clocks for one jurisdiction; a new version applies to new cycles only. */
@@ -36,7 +38,11 @@ export interface RulePack {
 /** A due date with the rule and pack version that produced it, as recorded on tasks. */
 export interface ComputedDeadline {
   dueAt: Date;
+  /** The first reminder: when the assignee should pick the task up. */
   followUpAt: Date | null;
+  /** When to remind the assignee, and when to escalate to the team manager. */
+  remindAt: Date[];
+  escalateAt: Date[];
   ruleId: string;
   rulePackId: string;
   rulePackVersion: number;
@@ -73,8 +79,7 @@ export function shiftBy(instant: Date, duration: RuleDuration, calendar: Working
     case 'months':
       return addMonths(instant, amount, calendar.timeZone);
     case 'working-days':
-      if (sign === 1) return new WorkingDays(calendar).addToInstant(instant, duration.amount);
-      return addCalendarDays(instant, amount, calendar.timeZone);
+      return new WorkingDays(calendar).addToInstant(instant, amount);
   }
 }
 
@@ -88,14 +93,13 @@ export function computeDeadline(pack: RulePack, ruleId: string, anchorAt: Date, 
   const rule = pack.rules[ruleId];
   if (!rule) throw new RangeError(`rule ${ruleId} is not in rule pack ${pack.id} v${pack.version}`);
   const calendar = calendarOf(pack, holidays);
-  const dueAt = shiftBy(anchorAt, rule.offset, calendar);
-  const firstReminder = rule.remindBefore[0];
-  const followUpAt = firstReminder ? shiftBy(dueAt, firstReminder, calendar, -1) : null;
-  return {
-    dueAt,
-    followUpAt: followUpAt && followUpAt > anchorAt ? followUpAt : null,
-    ruleId,
-    rulePackId: pack.id,
-    rulePackVersion: pack.version,
-  };
+  const shifted = shiftBy(anchorAt, rule.offset, calendar);
+  const dueAt = rule.onDayOff === 'roll-forward' ? new WorkingDays(calendar).rollForward(shifted) : shifted;
+  return { dueAt, ...noticeTimes(rule, dueAt, calendar), ruleId, rulePackId: pack.id, rulePackVersion: pack.version };
+}
+
+/** When to remind before a due date and escalate after it, under a rule. */
+export function noticeTimes(rule: DeadlineRule, dueAt: Date, calendar: WorkingDayCalendar): Pick<ComputedDeadline, 'followUpAt' | 'remindAt' | 'escalateAt'> {
+  const remindAt = rule.remindBefore.map((before) => shiftBy(dueAt, before, calendar, -1));
+  return { followUpAt: remindAt[0] ?? null, remindAt, escalateAt: rule.escalateAfter.map((after) => shiftBy(dueAt, after, calendar)) };
 }

@@ -16,6 +16,8 @@ export interface TaskDefinition {
   formVersion: number;
   priority: TaskPriority;
   outcomes: readonly string[];
+  /** When set, the task is completed through this endpoint, not POST /tasks/{id}/complete. */
+  completedThrough?: string;
 }
 
 /** The facts about an open task that decide whether someone may complete it. */
@@ -46,6 +48,8 @@ export interface TaskRecord {
   completionKey: string | null;
   submissionId: string | null;
   cancelReason: string | null;
+  /** When this task's clock started (task opened, panel sitting, …). */
+  anchorAt: Date;
   ruleId: string;
   rulePackId: string;
   rulePackVersion: number;

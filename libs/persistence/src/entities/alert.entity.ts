@@ -1,11 +1,14 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Something a manager must see: a task past its deadline, a statutory clock breached. */
 @Entity({ name: 'alert' })
-@Index(['kind', 'taskId'], { unique: true })
 export class AlertEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) kind!: string;
+  /** One alert per key: `task-overdue:{taskId}`, `task-reminder:{taskId}:{n}`, … */
+  @Column({ name: 'dedupe_key', type: 'text', unique: true }) dedupeKey!: string;
+  @Column({ name: 'recipient_role', type: 'text', nullable: true }) recipientRole!: string | null;
+  @Column({ name: 'recipient_id', type: 'uuid', nullable: true }) recipientId!: string | null;
   @Column({ type: 'text' }) severity!: string;
   @Column({ name: 'task_id', type: 'uuid', nullable: true }) taskId!: string | null;
   @Column({ name: 'case_ref', type: 'text' }) caseRef!: string;

@@ -24,6 +24,7 @@ export class TaskEntity {
   @Column({ name: 'completion_key', type: 'text', nullable: true }) completionKey!: string | null;
   @Column({ name: 'submission_id', type: 'uuid', nullable: true }) submissionId!: string | null;
   @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason!: string | null;
+  @Column({ name: 'anchor_at', type: 'timestamptz' }) anchorAt!: Date;
   @Column({ name: 'rule_id', type: 'text' }) ruleId!: string;
   @Column({ name: 'rule_pack_id', type: 'text' }) rulePackId!: string;
   @Column({ name: 'rule_pack_version', type: 'int' }) rulePackVersion!: number;

@@ -1,5 +1,7 @@
 import { DataSource, IsNull } from 'typeorm';
 import { AlertEntity } from '../entities/alert.entity';
+import { NewAlert, raiseAlert } from './alert-writer';
+import { writeAudit } from './audit';
 
 export interface AlertRecord {
   id: string;
@@ -7,26 +9,62 @@ export interface AlertRecord {
   severity: string;
   taskId: string | null;
   caseRef: string;
+  recipientRole: string | null;
+  recipientId: string | null;
   raisedAt: Date;
 }
 
-const toRecord = ({ id, kind, severity, taskId, caseRef, raisedAt }: AlertEntity): AlertRecord => ({ id, kind, severity, taskId, caseRef, raisedAt });
+const toRecord = ({ id, kind, severity, taskId, caseRef, recipientRole, recipientId, raisedAt }: AlertEntity): AlertRecord => ({
+  id,
+  kind,
+  severity,
+  taskId,
+  caseRef,
+  recipientRole,
+  recipientId,
+  raisedAt,
+});
 
-/** Alerts managers watch; raised by workflow activities (see TasksRepository.markOverdue). */
+/** Alerts managers watch, reminders and escalations; raised by workflow activities. */
 export class AlertsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async open(limit: number): Promise<AlertRecord[]> {
+  async open(limit: number, kind?: string): Promise<AlertRecord[]> {
     const rows = await this.dataSource.getRepository(AlertEntity).find({
-      where: { resolvedAt: IsNull() },
+      where: { resolvedAt: IsNull(), ...(kind ? { kind } : {}) },
       order: { raisedAt: 'ASC', id: 'ASC' },
       take: limit,
     });
     return rows.map(toRecord);
   }
 
-  async forTask(taskId: string): Promise<AlertRecord[]> {
-    const rows = await this.dataSource.getRepository(AlertEntity).find({ where: { taskId }, order: { raisedAt: 'ASC' } });
+  async forCase(caseRef: string): Promise<AlertRecord[]> {
+    const rows = await this.dataSource.getRepository(AlertEntity).find({ where: { caseRef }, order: { raisedAt: 'ASC' } });
     return rows.map(toRecord);
+  }
+
+  /** A case-level alert, such as a statutory ceiling passed; raised once per key, and audited. */
+  async raiseForCase(alert: Omit<NewAlert, 'taskId'>): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const raised = await raiseAlert(manager, { ...alert, taskId: null });
+      if (raised) {
+        await writeAudit(manager, {
+          actorId: null,
+          action: `alert.${alert.kind}`,
+          entityType: 'case',
+          entityId: alert.caseRef,
+          caseRef: alert.caseRef,
+          before: null,
+          after: { kind: alert.kind, severity: alert.severity, dedupeKey: alert.dedupeKey },
+          occurredAt: alert.raisedAt,
+        });
+      }
+      return raised;
+    });
+  }
+
+  /** Resolves a case-level alert when the clock it watched has been met. */
+  async resolve(dedupeKey: string, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE alert SET resolved_at = $2 WHERE dedupe_key = $1 AND resolved_at IS NULL`, [dedupeKey, at]);
   }
 }

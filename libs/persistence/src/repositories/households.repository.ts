@@ -55,6 +55,11 @@ export class HouseholdsRepository {
     try {
       const saved = await this.dataSource.transaction(async (manager) => {
         await manager.insert(HouseholdEntity, { ...household, stage: 'enquiry' });
+        // The person who enquired is the household's first adult (and needs a background check).
+        await manager.query(
+          `INSERT INTO household_member (household_id, kind, full_name, relationship, created_by) VALUES ($1, 'adult', $2, 'applicant', $3)`,
+          [household.id, household.primaryContactName, household.createdBy],
+        );
         await writeAudit(manager, {
           actorId: household.createdBy,
           action: 'household.enquiry-recorded',

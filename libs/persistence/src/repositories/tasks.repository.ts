@@ -1,13 +1,13 @@
 import { TaskRecord, TaskStatus } from '@hearth/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { AlertEntity } from '../entities/alert.entity';
 import { TaskEntity } from '../entities/task.entity';
+import { raiseAlert } from './alert-writer';
 import { writeAudit } from './audit';
 
 /** What a workflow's activity supplies to open a task; the rest starts empty. */
 export type OpenTaskRow = Pick<
   TaskRecord,
-  'workflowId' | 'taskKey' | 'type' | 'caseRef' | 'candidateRole' | 'assigneeId' | 'dueAt' | 'followUpAt' | 'priority' | 'formKey' | 'formVersion' | 'ruleId' | 'rulePackId' | 'rulePackVersion'
+  'workflowId' | 'taskKey' | 'type' | 'caseRef' | 'candidateRole' | 'assigneeId' | 'dueAt' | 'followUpAt' | 'priority' | 'formKey' | 'formVersion' | 'anchorAt' | 'ruleId' | 'rulePackId' | 'rulePackVersion'
 >;
 
 export interface TaskCompletion {
@@ -103,14 +103,16 @@ export class TasksRepository {
       const before = await this.lockedTask(manager, taskId);
       if (before.status !== 'open' || before.overdueSince) return { alertRaised: false };
       await manager.update(TaskEntity, { id: taskId }, { overdueSince: at });
-      const alert = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(AlertEntity)
-        .values({ kind: 'task-overdue', severity: 'warning', taskId, caseRef: before.caseRef, raisedAt: at })
-        .orIgnore()
-        .returning('id')
-        .execute();
+      const alertRaised = await raiseAlert(manager, {
+        kind: 'task-overdue',
+        severity: 'warning',
+        dedupeKey: `task-overdue:${taskId}`,
+        taskId,
+        caseRef: before.caseRef,
+        recipientRole: 'team-manager',
+        recipientId: null,
+        raisedAt: at,
+      });
       await writeAudit(manager, {
         actorId: null,
         action: 'task.overdue',
@@ -121,8 +123,83 @@ export class TasksRepository {
         after: { ...auditView(before), overdueSince: at },
         occurredAt: at,
       });
-      return { alertRaised: alert.raw.length > 0 };
+      return { alertRaised };
     });
+  }
+
+  /**
+   * A reminder to whoever holds the task (the assignee, else its role) or an escalation to the
+   * team manager. The message names the task, never a person.
+   */
+  async notify(taskId: string, kind: 'task-reminder' | 'task-escalated', sequence: number, at: Date): Promise<{ raised: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await this.lockedTask(manager, taskId);
+      if (task.status !== 'open') return { raised: false };
+      const reminder = kind === 'task-reminder';
+      const raised = await raiseAlert(manager, {
+        kind,
+        severity: reminder ? 'info' : 'warning',
+        dedupeKey: `${kind}:${taskId}:${sequence}`,
+        taskId,
+        caseRef: task.caseRef,
+        recipientRole: reminder ? (task.assigneeId ? null : task.candidateRole) : 'team-manager',
+        recipientId: reminder ? task.assigneeId : null,
+        raisedAt: at,
+      });
+      return { raised };
+    });
+  }
+
+  /** Moves an open task's deadlines (a calendar change); returns the task as it now stands. */
+  async reschedule(taskId: string, deadline: { dueAt: Date; followUpAt: Date | null }): Promise<TaskRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.lockedTask(manager, taskId);
+      if (before.status === 'open' && before.dueAt.getTime() !== deadline.dueAt.getTime()) {
+        await manager.update(TaskEntity, { id: taskId }, deadline);
+        await writeAudit(manager, {
+          actorId: null,
+          action: 'task.rescheduled',
+          entityType: 'task',
+          entityId: taskId,
+          caseRef: before.caseRef,
+          before: { dueAt: before.dueAt, followUpAt: before.followUpAt },
+          after: deadline,
+        });
+      }
+      return toRecord(await manager.findOneByOrFail(TaskEntity, { id: taskId }));
+    });
+  }
+
+  /** Cancels every open task of a workflow with a reason (a withdrawal, an ended assessment). */
+  async cancelOpen(workflowId: string, reason: string, actorId: string | null, at: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const open = await manager.find(TaskEntity, { where: { workflowId, status: 'open' }, lock: { mode: 'pessimistic_write' } });
+      for (const task of open) {
+        await manager.update(TaskEntity, { id: task.id }, { status: 'cancelled', cancelReason: reason });
+        await manager.query(`UPDATE alert SET resolved_at = $2 WHERE task_id = $1 AND resolved_at IS NULL`, [task.id, at]);
+        await writeAudit(manager, {
+          actorId,
+          action: 'task.cancelled',
+          entityType: 'task',
+          entityId: task.id,
+          caseRef: task.caseRef,
+          before: auditView(task),
+          after: { ...auditView(task), status: 'cancelled', cancelReason: reason },
+          occurredAt: at,
+        });
+      }
+      return open.length;
+    });
+  }
+
+  /** Open tasks under these rule packs whose due date is on or after an instant: a closure may move them. */
+  async openDueFrom(rulePackIds: readonly string[], from: Date): Promise<TaskRecord[]> {
+    const rows = await this.dataSource
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .where(`t.status = 'open' AND t.rule_pack_id = ANY(:rulePackIds) AND t.due_at >= :from`, { rulePackIds, from })
+      .getMany();
+    return rows.map(toRecord);
   }
 
   async findById(id: string): Promise<TaskRecord | null> {

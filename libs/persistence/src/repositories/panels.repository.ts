@@ -1,0 +1,94 @@
+import { DataSource } from 'typeorm';
+import { writeAudit } from './audit';
+
+export interface PanelRecord {
+  id: string;
+  sittingAt: Date;
+  chairId: string;
+  memberIds: string[];
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface PanelCaseRecord {
+  householdId: string;
+  addedAt: Date;
+  papersDueAt: Date | null;
+  papersSentAt: Date | null;
+  recommendation: string | null;
+}
+
+/** Fostering panels, their members and the cases on their agendas. */
+export class PanelsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(panel: { sittingAt: Date; chairId: string; memberIds: string[]; createdBy: string }): Promise<PanelRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: { id: string }[] = await manager.query(`INSERT INTO panel (sitting_at, chair_id, created_by) VALUES ($1, $2, $3) RETURNING id`, [
+        panel.sittingAt,
+        panel.chairId,
+        panel.createdBy,
+      ]);
+      const members = [...new Set([panel.chairId, ...panel.memberIds])];
+      await manager.query(`INSERT INTO panel_member (panel_id, staff_id) SELECT $1, unnest($2::uuid[])`, [row.id, members]);
+      await writeAudit(manager, {
+        actorId: panel.createdBy,
+        action: 'panel.created',
+        entityType: 'panel',
+        entityId: row.id,
+        caseRef: null,
+        before: null,
+        after: { sittingAt: panel.sittingAt, chairId: panel.chairId, memberIds: members },
+      });
+      return { id: row.id, sittingAt: panel.sittingAt, chairId: panel.chairId, memberIds: members, createdBy: panel.createdBy, createdAt: new Date() };
+    });
+  }
+
+  async findById(id: string): Promise<PanelRecord | null> {
+    const [row]: PanelRecord[] = await this.dataSource.query(
+      `SELECT p.id, p.sitting_at AS "sittingAt", p.chair_id AS "chairId", p.created_by AS "createdBy", p.created_at AS "createdAt",
+              coalesce(array_agg(m.staff_id::text ORDER BY m.staff_id) FILTER (WHERE m.staff_id IS NOT NULL), '{}') AS "memberIds"
+         FROM panel p LEFT JOIN panel_member m ON m.panel_id = p.id
+        WHERE p.id = $1 GROUP BY p.id`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async cases(panelId: string): Promise<PanelCaseRecord[]> {
+    return this.dataSource.query(
+      `SELECT household_id AS "householdId", added_at AS "addedAt", papers_due_at AS "papersDueAt", papers_sent_at AS "papersSentAt", recommendation
+         FROM panel_case WHERE panel_id = $1 ORDER BY added_at, household_id`,
+      [panelId],
+    );
+  }
+
+  /** Puts a case on a panel's agenda (idempotent), with the date its papers are due. */
+  async addCase(panelId: string, householdId: string, papersDueAt: Date, actorId: string | null): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO panel_case (panel_id, household_id, papers_due_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING panel_id`,
+        [panelId, householdId, papersDueAt],
+      );
+      if (inserted.length > 0) {
+        await writeAudit(manager, {
+          actorId,
+          action: 'panel.case-added',
+          entityType: 'panel',
+          entityId: panelId,
+          caseRef: `household:${householdId}`,
+          before: null,
+          after: { panelId, papersDueAt },
+        });
+      }
+    });
+  }
+
+  async recordPapersSent(panelId: string, householdId: string, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE panel_case SET papers_sent_at = coalesce(papers_sent_at, $3) WHERE panel_id = $1 AND household_id = $2`, [panelId, householdId, at]);
+  }
+
+  async recordRecommendation(panelId: string, householdId: string, recommendation: string): Promise<void> {
+    await this.dataSource.query(`UPDATE panel_case SET recommendation = $3 WHERE panel_id = $1 AND household_id = $2`, [panelId, householdId, recommendation]);
+  }
+}
