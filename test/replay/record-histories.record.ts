@@ -1,49 +1,60 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TasksRepository } from '@hearth/persistence';
-import { HouseholdWorkflowInput, householdWorkflowId } from '@hearth/workflows/contracts/household.contract';
-import { completeTaskUpdate, completeTaskUpdateId } from '@hearth/workflows/contracts/human-task.contract';
-import { eventually, Harness, startHearth } from '../support/hearth-harness';
+import { Harness, startHearth } from '../support/hearth-harness';
+import { HouseholdJourney, TERMS } from '../support/household-journey';
 
-// `npm run replay:record`: runs household workflows on the current code and saves their
-// histories under test/replay/histories, where test/replay/replay.test.ts replays them on every
-// `npm test`. Record new histories when a workflow changes shape; keep the old ones.
+// `npm run replay:record`: drives household workflows on the current code through the API and
+// saves their histories under test/replay/histories, where replay.test.ts replays them on every
+// `npm test`. A history already saved is never overwritten: when a workflow changes shape, add
+// scenarios with a new suffix and keep the old files.
+const SUFFIX = 'v2';
+
 describe('record household workflow histories', () => {
   let hearth: Harness;
-  beforeAll(async () => (hearth = await startHearth()));
+  beforeAll(async () => (hearth = await startHearth({ rulePackId: 'test-seconds' })));
   afterAll(() => hearth.close());
 
-  async function run(name: string, rulePackId: string, steps: { type: string; outcome: string; waitForOverdue?: boolean }[]) {
-    const householdId = randomUUID();
-    await hearth.dataSource.query(
-      `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', $2, 'Recorded', 'en', $3)`,
-      [householdId, rulePackId, hearth.users.caseworker.id],
-    );
-    const input: HouseholdWorkflowInput = { householdId, rulePackId, rulePackVersion: 1 };
-    const handle = await hearth.client.workflow.start('householdWorkflow', { workflowId: householdWorkflowId(householdId), taskQueue: hearth.temporal.taskQueue, args: [input] });
-    const tasks = new TasksRepository(hearth.dataSource);
-    for (const step of steps) {
-      const task = await eventually(async () => (await tasks.list({ caseRef: `household:${householdId}`, status: 'open', limit: 5 })).find((t) => t.type === step.type));
-      if (step.waitForOverdue) await eventually(async () => ((await tasks.findById(task.id))?.overdueSince ? true : undefined));
-      const key = randomUUID();
-      await handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: task.id, outcome: step.outcome, actor: { userId: hearth.users.caseworker.id, roles: ['caseworker'] }, completionKey: key, submissionId: null }],
-        updateId: completeTaskUpdateId(task.id, key),
-      });
-    }
+  async function save(name: string, householdId: string) {
+    const file = join(__dirname, 'histories', `${name}-${SUFFIX}.json`);
+    if (existsSync(file)) return;
+    const handle = hearth.client.workflow.getHandle(`household:${householdId}`);
     await handle.result();
-    const history = await handle.fetchHistory();
-    writeFileSync(join(__dirname, 'histories', `${name}.json`), historyToJSON(history));
+    writeFileSync(file, historyToJSON(await handle.fetchHistory()));
   }
 
-  it('enquiry answered and visited: invited to apply', () =>
-    run('household-enquiry-invited-v1', 'krg', [
-      { type: 'respond-to-enquiry', outcome: 'visit-arranged' },
-      { type: 'initial-home-visit', outcome: 'invite-application' },
-    ]));
+  it('approved after a deferral back to stage 2, with an adult added in stage 1', async () => {
+    const family = new HouseholdJourney(hearth);
+    await family.toStageOne();
+    await hearth.http
+      .post(`/households/${family.householdId}/members`)
+      .set(await family.auth('caseworker'))
+      .send({ kind: 'adult', fullName: 'Recorded Partner', relationship: 'partner' })
+      .expect(201);
+    await family.throughStageOne(2);
+    await family.throughStageTwo();
+    await family.bookPanel();
+    await family.panelRecommends('defer-to-stage-2', { reasons: 'more on the birth children' });
+    await family.waitForStage('stage-2');
+    await family.throughStageTwo();
+    await family.bookPanel();
+    await family.panelRecommends('approve', { terms: TERMS });
+    await family.do('make-decision', 'decision-maker', 'approve', { terms: TERMS });
+    await family.tellApplicant();
+    await save('household-approved', family.householdId);
+  });
 
-  it('enquiry answered late, then not proceeding', () =>
-    run('household-enquiry-overdue-closed-v1', 'test-seconds', [{ type: 'respond-to-enquiry', outcome: 'not-proceeding', waitForOverdue: true }]));
+  it('withdrawn during stage 2', async () => {
+    const family = new HouseholdJourney(hearth);
+    await family.toStageOne();
+    await family.throughStageOne();
+    await family.openTasks('assessment-visits');
+    await hearth.http
+      .post(`/households/${family.householdId}/withdraw`)
+      .set(await family.auth('caseworker'))
+      .set('Idempotency-Key', `withdraw-${family.householdId}`)
+      .send({ reason: 'recorded withdrawal' })
+      .expect(200);
+    await save('household-withdrawn-stage-2', family.householdId);
+  });
 });

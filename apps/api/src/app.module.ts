@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AlertsController } from './alerts/alerts.controller';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ApiConfig } from './config/api-config';
 import { HealthController } from './health/health.controller';
 import { HouseholdsModule } from './households/households.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { PanelsModule } from './panels/panels.module';
+import { RegisterController } from './register/register.controller';
 import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
@@ -12,8 +15,8 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), TasksModule, HouseholdsModule],
-      controllers: [HealthController, AlertsController],
+      imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), TasksModule, HouseholdsModule, PanelsModule, CalendarModule],
+      controllers: [HealthController, AlertsController, RegisterController],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HouseholdRecord, TimelineEntry } from '@hearth/persistence';
+import { HouseholdMemberRecord, HouseholdRecord, TimelineEntry } from '@hearth/persistence';
 import { TaskView } from '../tasks/task.view';
 
 export class TimelineEntryView {
@@ -14,6 +14,14 @@ export class TimelineEntryView {
   static of(entry: TimelineEntry): TimelineEntryView {
     return { ...entry, at: entry.at.toISOString() };
   }
+}
+
+export class HouseholdMemberView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['adult', 'child'] }) kind!: string;
+  @ApiProperty() fullName!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) dateOfBirth!: string | null;
+  @ApiProperty() relationship!: string;
 }
 
 export class HouseholdView {
@@ -31,10 +39,11 @@ export class HouseholdView {
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+  @ApiProperty({ type: [HouseholdMemberView] }) members!: HouseholdMemberView[];
   @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
 
-  static of(household: HouseholdRecord, caseRef: string, tasks: TaskView[], timeline: TimelineEntry[]): HouseholdView {
+  static of(household: HouseholdRecord, caseRef: string, tasks: TaskView[], members: HouseholdMemberRecord[], timeline: TimelineEntry[]): HouseholdView {
     return {
       id: household.id,
       caseRef,
@@ -50,6 +59,7 @@ export class HouseholdView {
       createdBy: household.createdBy,
       createdAt: household.createdAt.toISOString(),
       updatedAt: household.updatedAt.toISOString(),
+      members: members.map(({ id, kind, fullName, dateOfBirth, relationship }) => ({ id, kind, fullName, dateOfBirth, relationship })),
       tasks,
       timeline: timeline.map(TimelineEntryView.of),
     };

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@hearth/domain';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { OptionalIdempotencyKey } from '../common/idempotency-key.decorator';
+import { IdempotencyKey, OptionalIdempotencyKey } from '../common/idempotency-key.decorator';
+import { AddHouseholdMemberDto, CaseExitDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
 import { HouseholdView } from './household.view';
 import { HouseholdsService } from './households.service';
@@ -35,5 +36,41 @@ export class HouseholdsController {
   @ApiOkResponse({ type: HouseholdView })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<HouseholdView> {
     return this.households.view(id);
+  }
+
+  /** A caseworker or team manager records someone living in the household. */
+  @Post(':id/members')
+  @Roles('caseworker', 'team-manager')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async addMember(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AddHouseholdMemberDto,
+    @OptionalIdempotencyKey() idempotencyKey: string | null,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { member, created } = await this.households.addMember(actor, id, body, idempotencyKey);
+    response.status(created ? 201 : 200);
+    return member;
+  }
+
+  /** A caseworker or team manager records that the applicant withdrew; open tasks are cancelled. */
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles('caseworker', 'team-manager')
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOkResponse({ type: HouseholdView })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CaseExitDto, @IdempotencyKey() key: string) {
+    return this.households.closeCase(actor, id, 'withdrawn', body.reason, key);
+  }
+
+  /** A team manager ends the assessment, with a reason; open tasks are cancelled. */
+  @Post(':id/end-assessment')
+  @HttpCode(200)
+  @Roles('team-manager')
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOkResponse({ type: HouseholdView })
+  endAssessment(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CaseExitDto, @IdempotencyKey() key: string) {
+    return this.households.closeCase(actor, id, 'assessment-ended', body.reason, key);
   }
 }

@@ -1,14 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, DomainError, localDateOf, rulePackInForce } from '@hearth/domain';
-import { HouseholdsRepository, TasksRepository } from '@hearth/persistence';
+import { Actor, DomainError, FINAL_HOUSEHOLD_STAGES, localDateOf, rulePackInForce } from '@hearth/domain';
+import { HouseholdMembersRepository, HouseholdsRepository, TasksRepository } from '@hearth/persistence';
 import { HEARTH_CASE_TYPE } from '@hearth/temporal';
 import { Client } from '@temporalio/client';
-import { HOUSEHOLD_CASE_TYPE, householdCaseRef, householdWorkflowId, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
+import {
+  adultAddedSignal,
+  CaseExit,
+  closeCaseUpdate,
+  HOUSEHOLD_CASE_TYPE,
+  householdCaseRef,
+  householdUpdateId,
+  householdWorkflowId,
+  HouseholdWorkflowInput,
+} from '@hearth/workflows/contracts/household.contract';
+import { WorkflowNotFoundError } from '@temporalio/common';
 import type { householdWorkflow } from '@hearth/workflows/household.workflow';
 import { randomUUID } from 'node:crypto';
 import { translateTemporalError } from '../common/temporal-errors';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { TaskView } from '../tasks/task.view';
+import { AddHouseholdMemberDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
 import { HouseholdView } from './household.view';
 
@@ -16,6 +27,7 @@ import { HouseholdView } from './household.view';
 export class HouseholdsService {
   constructor(
     private readonly households: HouseholdsRepository,
+    private readonly members: HouseholdMembersRepository,
     private readonly tasks: TasksRepository,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -61,14 +73,62 @@ export class HouseholdsService {
   }
 
   async view(id: string): Promise<HouseholdView> {
-    const household = await this.households.findById(id);
-    if (!household) throw new DomainError('not-found', `no household ${id}`);
+    const household = await this.found(id);
     const caseRef = householdCaseRef(id);
     const now = new Date();
-    const [tasks, timeline] = await Promise.all([
+    const [tasks, members, timeline] = await Promise.all([
       this.tasks.list({ caseRef, limit: 100 }),
+      this.members.list(id),
       this.households.timeline(caseRef),
     ]);
-    return HouseholdView.of(household, caseRef, tasks.map((task) => TaskView.of(task, now)), timeline);
+    return HouseholdView.of(household, caseRef, tasks.map((task) => TaskView.of(task, now)), members, timeline);
+  }
+
+  /**
+   * Records a member of the household; an adult gets a background check if stage 1 is running. The
+   * signal is sent on every retry too: the workflow opens one check per adult whatever it hears.
+   */
+  async addMember(actor: Actor, householdId: string, body: AddHouseholdMemberDto, idempotencyKey: string | null) {
+    await this.found(householdId);
+    const { member, created } = await this.members.add(
+      { householdId, kind: body.kind, fullName: body.fullName, dateOfBirth: body.dateOfBirth ?? null, relationship: body.relationship, createdBy: actor.userId, idempotencyKey },
+      householdCaseRef(householdId),
+    );
+    if (member.kind === 'adult') {
+      try {
+        await this.temporal.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
+          this.temporal.workflow.getHandle(householdWorkflowId(householdId)).signal(adultAddedSignal, { memberId: member.id }),
+        );
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw translateTemporalError(error);
+      }
+    }
+    return { member, created };
+  }
+
+  /** The applicant withdraws, or the agency ends the assessment: the workflow cancels every open task. */
+  async closeCase(actor: Actor, householdId: string, exit: CaseExit, reason: string, idempotencyKey: string): Promise<HouseholdView> {
+    const household = await this.found(householdId);
+    if (FINAL_HOUSEHOLD_STAGES.includes(household.stage)) throw new DomainError('conflict', `the case has already ended (${household.stage})`);
+    try {
+      await this.temporal.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
+        this.temporal.workflow.getHandle(householdWorkflowId(householdId)).executeUpdate(closeCaseUpdate, {
+          args: [{ exit, actor: { userId: actor.userId, roles: actor.roles } }],
+          updateId: householdUpdateId('close-case', householdId, idempotencyKey),
+        }),
+      );
+    } catch (error) {
+      const failure = translateTemporalError(error);
+      if (failure instanceof DomainError && failure.code === 'task-closed') throw new DomainError('conflict', `the case has already ended (${household.stage})`);
+      throw failure;
+    }
+    await this.households.recordExitReason(householdId, exit, reason, actor.userId, householdCaseRef(householdId));
+    return this.view(householdId);
+  }
+
+  private async found(id: string) {
+    const household = await this.households.findById(id);
+    if (!household) throw new DomainError('not-found', `no household ${id}`);
+    return household;
   }
 }

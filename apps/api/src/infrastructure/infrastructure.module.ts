@@ -1,11 +1,30 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { AlertsRepository, CalendarHolidaysRepository, createDataSource, HouseholdsRepository, StaffUsersRepository, TasksRepository } from '@hearth/persistence';
+import {
+  AlertsRepository,
+  CalendarHolidaysRepository,
+  CarerRegisterRepository,
+  createDataSource,
+  HouseholdMembersRepository,
+  HouseholdsRepository,
+  PanelsRepository,
+  StaffUsersRepository,
+  TasksRepository,
+} from '@hearth/persistence';
 import { createTemporalClient, createTemporalConnection } from '@hearth/temporal';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
-const repositories = [AlertsRepository, CalendarHolidaysRepository, HouseholdsRepository, StaffUsersRepository, TasksRepository];
+const repositories = [
+  AlertsRepository,
+  CalendarHolidaysRepository,
+  CarerRegisterRepository,
+  HouseholdMembersRepository,
+  HouseholdsRepository,
+  PanelsRepository,
+  StaffUsersRepository,
+  TasksRepository,
+];
 
 /** PostgreSQL, the repositories over it, and the Temporal client, shared by every feature. */
 @Global()

@@ -7,6 +7,7 @@ import { translateTemporalError } from '../common/temporal-errors';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { CompleteTaskDto } from './dto/complete-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
+import { validateTaskForm } from './forms/task-forms';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor';
 import { TaskPage, TaskView } from './task.view';
 
@@ -57,7 +58,10 @@ export class TasksService {
       if (task.completionKey === idempotencyKey && task.completedBy === actor.userId) return TaskView.of(task, new Date());
       throw new DomainError('task-closed', `this task is already ${task.status}`);
     }
-    assertMayComplete(actor, task, taskDefinition(task.type), body.outcome);
+    const definition = taskDefinition(task.type);
+    if (definition.completedThrough) throw new DomainError('invalid-outcome', `this task is completed through ${definition.completedThrough}`);
+    assertMayComplete(actor, task, definition, body.outcome);
+    validateTaskForm(task.formKey, body.outcome, body.data);
     const submissionId = body.data
       ? await this.tasks.saveSubmission({ taskId: task.id, idempotencyKey, submittedBy: actor.userId, outcome: body.outcome, data: body.data })
       : null;
@@ -74,7 +78,9 @@ export class TasksService {
         handle.executeUpdate(completeTaskUpdate, { args: [request], updateId: completeTaskUpdateId(task.id, idempotencyKey) }),
       );
     } catch (error) {
-      throw translateTemporalError(error);
+      const failure = translateTemporalError(error);
+      if (failure instanceof DomainError && failure.code === 'separation-of-duties') await this.tasks.auditRefusal(task, actor.userId, failure.message);
+      throw failure;
     }
     return TaskView.of(await this.found(id), new Date());
   }

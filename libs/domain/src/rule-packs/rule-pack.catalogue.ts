@@ -82,7 +82,7 @@ export const krgPack: RulePack = { ...krgV1, version: 2, effectiveFrom: '2026-11
 export const englandPack: RulePack = { ...krgPack, id: 'england', jurisdiction: 'England', ...englandCalendar };
 const englandV1: RulePack = { ...krgV1, id: 'england', jurisdiction: 'England', ...englandCalendar };
 
-/** For tests only: every clock in seconds (the 8-month ceiling is 20 s), no weekend. */
+/** For tests only: every clock in seconds (the 8-month ceiling is 10 s), no weekend. */
 export const testSecondsPack: RulePack = {
   id: 'test-seconds',
   version: 1,
@@ -90,7 +90,7 @@ export const testSecondsPack: RulePack = {
   effectiveFrom: '2000-01-01',
   timeZone: 'UTC',
   weekend: [],
-  rules: rules(inSeconds(carerApprovalFigures, { 'application.panel-recommendation': { offset: seconds(20) } })),
+  rules: rules(inSeconds(carerApprovalFigures, { 'application.panel-recommendation': { offset: seconds(10) } })),
 };
 
 /**

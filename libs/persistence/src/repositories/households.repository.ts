@@ -98,6 +98,13 @@ export class HouseholdsRepository {
     });
   }
 
+  /** Why a case left (free text, so PostgreSQL only), beside the workflow's stage change. */
+  async recordExitReason(id: string, exit: string, reason: string, actorId: string, caseRef: string): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      writeAudit(manager, { actorId, action: `household.${exit}`, entityType: 'household', entityId: id, caseRef, before: null, after: { reason } }),
+    );
+  }
+
   async findById(id: string): Promise<HouseholdRecord | null> {
     const row = await this.dataSource.getRepository(HouseholdEntity).findOneBy({ id });
     return row ? toRecord(row) : null;

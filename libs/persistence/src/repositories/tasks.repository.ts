@@ -192,14 +192,32 @@ export class TasksRepository {
     });
   }
 
-  /** Open tasks under these rule packs whose due date is on or after an instant: a closure may move them. */
-  async openDueFrom(rulePackIds: readonly string[], from: Date): Promise<TaskRecord[]> {
+  /**
+   * Open tasks under these rule packs that a day off from `from` may move: due on or after it, or
+   * counted back from an anchor on or after it (panel papers).
+   */
+  async openAffectedFrom(rulePackIds: readonly string[], from: Date): Promise<TaskRecord[]> {
     const rows = await this.dataSource
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
-      .where(`t.status = 'open' AND t.rule_pack_id = ANY(:rulePackIds) AND t.due_at >= :from`, { rulePackIds, from })
+      .where(`t.status = 'open' AND t.rule_pack_id = ANY(:rulePackIds) AND (t.due_at >= :from OR t.anchor_at >= :from)`, { rulePackIds, from })
       .getMany();
     return rows.map(toRecord);
+  }
+
+  /** Records that someone was refused a task, and why (separation of duties). */
+  async auditRefusal(task: TaskRecord, actorId: string, reason: string): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      writeAudit(manager, {
+        actorId,
+        action: 'task.completion-refused',
+        entityType: 'task',
+        entityId: task.id,
+        caseRef: task.caseRef,
+        before: { status: task.status },
+        after: { refused: true, reason },
+      }),
+    );
   }
 
   async findById(id: string): Promise<TaskRecord | null> {

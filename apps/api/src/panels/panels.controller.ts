@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@hearth/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { AddPanelCaseDto, CreatePanelDto } from './dto/panel.dto';
+import { PanelsService } from './panels.service';
+
+@ApiTags('panels')
+@ApiBearerAuth()
+@Controller('panels')
+export class PanelsController {
+  constructor(private readonly panels: PanelsService) {}
+
+  /** A team manager or admin sets up a panel sitting with its chair and members. */
+  @Post()
+  @Roles('team-manager', 'admin')
+  create(@CurrentActor() actor: Actor, @Body() body: CreatePanelDto) {
+    return this.panels.create(actor, body);
+  }
+
+  /** Any member of staff: the panel, its cases and whether their papers are sent, due or late. */
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.panels.view(id);
+  }
+
+  /** A team manager adds a household waiting for panel to the agenda. */
+  @Post(':id/cases')
+  @HttpCode(200)
+  @Roles('team-manager')
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  addCase(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AddPanelCaseDto, @IdempotencyKey() key: string) {
+    return this.panels.addCase(actor, id, body.householdId, key);
+  }
+}
