@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   CancellationScope,
   condition,
+  continueAsNew,
   isCancellation,
   patched,
   proxyActivities,
@@ -11,6 +12,7 @@ import {
 import { Actor, DomainError, FINAL_HOUSEHOLD_STAGES, HouseholdStage, separationOfDutiesBreach, TaskType } from '@hearth/domain';
 import type { HouseholdActivities, OpenedTask, TaskActivities } from './contracts/activities.contract';
 import {
+  AssessmentResume,
   adultAddedSignal,
   bookPanelUpdate,
   CaseExit,
@@ -36,6 +38,8 @@ const householdInHandler = proxyLocalActivities<HouseholdActivities>({
 
 /** After the initial home visit, carry on to application, stages 1 and 2, panel and decision (issue 4). */
 const APPROVAL_PATH_PATCH = 'household-approval-path';
+/** A deferral starts a new run (continue-as-new), so histories stay bounded (2026-11, issue 4). */
+const CONTINUE_ON_DEFERRAL_PATCH = 'household-continue-on-deferral';
 const CEILING_RULE = 'application.panel-recommendation';
 
 const exitReasons: Record<CaseExit, string> = {
@@ -83,7 +87,7 @@ class HouseholdCase {
 
   async run(): Promise<HouseholdWorkflowResult> {
     try {
-      await this.flow.run(() => this.approvalPath());
+      await this.flow.run(() => (this.input.resume ? this.assessment(this.input.resume) : this.approvalPath()));
     } catch (error) {
       if (!isCancellation(error) || !this.exit) throw error;
       const { exit, actor } = this.exit;
@@ -109,10 +113,17 @@ class HouseholdCase {
     await this.moveTo('application', visit.completedBy);
     const application = await this.task('receive-application', 1);
     if (application.outcome === 'not-proceeding') return this.moveTo('closed', application.completedBy);
-    this.watchCeiling(new Date().toISOString());
+    return this.assessment({ cycle: 1, returnTo: 'stage-1', applicationAt: new Date().toISOString(), caseworkerId: this.caseworkerId, completedBy: {} });
+  }
 
-    let returnTo: 'stage-1' | 'stage-2' = 'stage-1';
-    for (let cycle = 1; ; cycle++) {
+  /** Stages 1 and 2, panel and decision; a run resumed after a deferral starts here with its state. */
+  private async assessment(from: AssessmentResume): Promise<void> {
+    this.caseworkerId = from.caseworkerId;
+    Object.assign(this.completedBy, from.completedBy);
+    this.stage = from.resumeStage ?? this.stage;
+    this.watchCeiling(from.applicationAt);
+    let returnTo = from.returnTo;
+    for (let cycle = from.cycle; ; cycle++) {
       if (returnTo === 'stage-1') {
         await this.moveTo('stage-1', null);
         await this.stageOneChecks(cycle);
@@ -125,6 +136,11 @@ class HouseholdCase {
       const recommendation = await this.panelStage(cycle);
       if (recommendation.outcome === 'defer-to-stage-1' || recommendation.outcome === 'defer-to-stage-2') {
         returnTo = recommendation.outcome === 'defer-to-stage-1' ? 'stage-1' : 'stage-2';
+        if (patched(CONTINUE_ON_DEFERRAL_PATCH)) {
+          await condition(allHandlersFinished);
+          const resume: AssessmentResume = { cycle: cycle + 1, returnTo, applicationAt: from.applicationAt, caseworkerId: this.caseworkerId, completedBy: this.completedBy, resumeStage: this.stage };
+          return continueAsNew<typeof householdWorkflow>({ ...this.input, resume });
+        }
         continue;
       }
       this.recommended = true;
@@ -256,6 +272,7 @@ class HouseholdCase {
 
   private validateBooking(booking: PanelBooking): void {
     const task = this.tasks.openTaskOfType('book-panel');
+    if (!task) this.tasks.assertSettled();
     if (!task || this.panel) throw toFailure(new DomainError('conflict', `the case is not waiting for a panel (${this.stage})`));
     if (!booking.actor.roles.includes('team-manager')) throw toFailure(new DomainError('not-permitted', "only a team manager puts cases on a panel's agenda"));
   }

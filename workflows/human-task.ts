@@ -54,6 +54,8 @@ interface TrackedTask {
  */
 export class HumanTasks {
   private readonly tracked = new Map<string, TrackedTask>();
+  /** openTask activities in flight: their rows may already be in the inbox before this workflow knows their ids. */
+  private opening = 0;
 
   constructor(
     private readonly scope: HumanTaskScope,
@@ -66,6 +68,7 @@ export class HumanTasks {
 
   /** Opens a task and resolves with the staff decision once the task is closed. */
   async run(spec: HumanTaskSpec): Promise<CompletedTask> {
+    this.opening++;
     const opened = await openTask({
       taskKey: spec.key,
       type: spec.type,
@@ -74,7 +77,7 @@ export class HumanTasks {
       rulePackId: this.scope.rulePackId,
       rulePackVersion: this.scope.rulePackVersion,
       ...(spec.anchorAt ? { anchorAt: spec.anchorAt } : {}),
-    });
+    }).finally(() => this.opening--);
     const task: TrackedTask = {
       opened,
       schedule: { dueAt: opened.dueAt, remindAt: opened.remindAt ?? [], escalateAt: opened.escalateAt ?? [] },
@@ -86,6 +89,11 @@ export class HumanTasks {
     await condition(() => task.closed !== undefined);
     this.tracked.delete(opened.taskId);
     return task.closed!;
+  }
+
+  /** A staff action arrived for a task this workflow may still be opening: ask the caller to retry. */
+  assertSettled(): void {
+    if (this.opening > 0) throw toFailure(new DomainError('not-ready', 'the case is still opening its tasks; retry in a moment'));
   }
 
   /** The open task of a type, for Updates that complete a task by other means (a panel booking). */
@@ -155,6 +163,7 @@ export class HumanTasks {
 
   private validate(request: CompleteTaskRequest): void {
     const task = this.tracked.get(request.taskId);
+    if (!task) this.assertSettled();
     if (!task || task.decision) throw toFailure(new DomainError('task-closed', 'this task is no longer open'));
     const definition = taskDefinition(task.opened.type);
     try {

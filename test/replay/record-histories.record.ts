@@ -8,22 +8,21 @@ import { HouseholdJourney, TERMS } from '../support/household-journey';
 // saves their histories under test/replay/histories, where replay.test.ts replays them on every
 // `npm test`. A history already saved is never overwritten: when a workflow changes shape, add
 // scenarios with a new suffix and keep the old files.
-const SUFFIX = 'v2';
 
 describe('record household workflow histories', () => {
   let hearth: Harness;
   beforeAll(async () => (hearth = await startHearth({ rulePackId: 'test-seconds' })));
   afterAll(() => hearth.close());
 
-  async function save(name: string, householdId: string) {
-    const file = join(__dirname, 'histories', `${name}-${SUFFIX}.json`);
+  async function save(name: string, householdId: string, runId?: string) {
+    const file = join(__dirname, 'histories', `${name}.json`);
     if (existsSync(file)) return;
-    const handle = hearth.client.workflow.getHandle(`household:${householdId}`);
-    await handle.result();
+    const handle = hearth.client.workflow.getHandle(`household:${householdId}`, runId);
+    await handle.result().catch(() => undefined); // a run that continued as new "fails" to give a result here
     writeFileSync(file, historyToJSON(await handle.fetchHistory()));
   }
 
-  it('approved after a deferral back to stage 2, with an adult added in stage 1', async () => {
+  it('approved after a deferral back to stage 2, with an adult added in stage 1 (each deferral a new run)', async () => {
     const family = new HouseholdJourney(hearth);
     await family.toStageOne();
     await hearth.http
@@ -34,6 +33,7 @@ describe('record household workflow histories', () => {
     await family.throughStageOne(2);
     await family.throughStageTwo();
     await family.bookPanel();
+    const { runId: firstRun } = await hearth.client.workflow.getHandle(`household:${family.householdId}`).describe();
     await family.panelRecommends('defer-to-stage-2', { reasons: 'more on the birth children' });
     await family.waitForStage('stage-2');
     await family.throughStageTwo();
@@ -41,7 +41,8 @@ describe('record household workflow histories', () => {
     await family.panelRecommends('approve', { terms: TERMS });
     await family.do('make-decision', 'decision-maker', 'approve', { terms: TERMS });
     await family.tellApplicant();
-    await save('household-approved', family.householdId);
+    await save('household-deferred-first-run-v3', family.householdId, firstRun);
+    await save('household-approved-after-deferral-v3', family.householdId);
   });
 
   it('withdrawn during stage 2', async () => {
@@ -55,6 +56,6 @@ describe('record household workflow histories', () => {
       .set('Idempotency-Key', `withdraw-${family.householdId}`)
       .send({ reason: 'recorded withdrawal' })
       .expect(200);
-    await save('household-withdrawn-stage-2', family.householdId);
+    await save('household-withdrawn-stage-2-v2', family.householdId);
   });
 });

@@ -6,6 +6,19 @@ export interface HouseholdWorkflowInput {
   householdId: string;
   rulePackId: string;
   rulePackVersion: number;
+  /** Set when a run continues as new after the panel deferred the case. */
+  resume?: AssessmentResume;
+}
+
+/** Where an assessment stands when a deferral starts a new run: ids, outcomes and times only. */
+export interface AssessmentResume {
+  cycle: number;
+  returnTo: 'stage-1' | 'stage-2';
+  /** When the application was received: the 8-month clock keeps running across runs. */
+  applicationAt: string;
+  caseworkerId: string | null;
+  completedBy: Record<string, string[]>;
+  resumeStage?: HouseholdStage;
 }
 
 export interface HouseholdWorkflowResult {

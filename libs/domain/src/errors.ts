@@ -7,6 +7,8 @@ export type DomainErrorCode =
   | 'invalid-outcome'
   | 'invalid-input'
   | 'conflict'
+  /** The case is still opening the task: retry in a moment. */
+  | 'not-ready'
   | 'unauthenticated';
 
 export class DomainError extends Error {

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, fromLocal, localDateOf, parseLocalDate, rulePackInForce, rulePacks } from '@hearth/domain';
+import { Actor, DomainError, fromLocal, localDateOf, parseLocalDate, rulePackInForce, rulePacks } from '@hearth/domain';
 import { CalendarHolidaysRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
 import { deadlinesChangedSignal } from '@hearth/workflows/contracts/human-task.contract';
-import { translateTemporalError } from '../common/temporal-errors';
+import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
 @Injectable()
@@ -40,9 +39,10 @@ export class CalendarService {
     const workflowIds = [...new Set(affected.map((task) => task.workflowId))];
     for (const workflowId of workflowIds) {
       try {
-        await this.temporal.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () => this.temporal.workflow.getHandle(workflowId).signal(deadlinesChangedSignal));
-      } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) throw translateTemporalError(error);
+        await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () => this.temporal.workflow.getHandle(workflowId).signal(deadlinesChangedSignal));
+      } catch (failure) {
+        // A case that has just ended has no deadlines left to move.
+        if (!(failure instanceof DomainError && failure.code === 'task-closed')) throw failure;
       }
     }
     return { jurisdiction, date: body.date, name: body.name, created, openTasksAffected: affected.length, casesNotified: workflowIds.length };

@@ -6,6 +6,7 @@ export const httpStatusOf: Record<DomainErrorCode, HttpStatus> = {
   'not-found': HttpStatus.NOT_FOUND,
   'task-closed': HttpStatus.CONFLICT,
   conflict: HttpStatus.CONFLICT,
+  'not-ready': HttpStatus.SERVICE_UNAVAILABLE,
   'not-permitted': HttpStatus.FORBIDDEN,
   'separation-of-duties': HttpStatus.FORBIDDEN,
   'invalid-outcome': HttpStatus.BAD_REQUEST,

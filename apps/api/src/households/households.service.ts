@@ -13,10 +13,9 @@ import {
   householdWorkflowId,
   HouseholdWorkflowInput,
 } from '@hearth/workflows/contracts/household.contract';
-import { WorkflowNotFoundError } from '@temporalio/common';
 import type { householdWorkflow } from '@hearth/workflows/household.workflow';
 import { randomUUID } from 'node:crypto';
-import { translateTemporalError } from '../common/temporal-errors';
+import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { TaskView } from '../tasks/task.view';
 import { AddHouseholdMemberDto } from './dto/household-member.dto';
@@ -55,18 +54,14 @@ export class HouseholdsService {
       },
       householdCaseRef(id),
       async () => {
-        try {
-          await this.temporal.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
-            this.temporal.workflow.start<typeof householdWorkflow>('householdWorkflow', {
-              workflowId: householdWorkflowId(id),
-              taskQueue: this.config.temporal.taskQueue,
-              args: [input],
-              typedSearchAttributes: [{ key: HEARTH_CASE_TYPE, value: HOUSEHOLD_CASE_TYPE }],
-            }),
-          );
-        } catch (error) {
-          throw translateTemporalError(error);
-        }
+        await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+          this.temporal.workflow.start<typeof householdWorkflow>('householdWorkflow', {
+            workflowId: householdWorkflowId(id),
+            taskQueue: this.config.temporal.taskQueue,
+            args: [input],
+            typedSearchAttributes: [{ key: HEARTH_CASE_TYPE, value: HOUSEHOLD_CASE_TYPE }],
+          }),
+        );
       },
     );
     return { view: await this.view(household.id), created };
@@ -96,11 +91,12 @@ export class HouseholdsService {
     );
     if (member.kind === 'adult') {
       try {
-        await this.temporal.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
+        await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
           this.temporal.workflow.getHandle(householdWorkflowId(householdId)).signal(adultAddedSignal, { memberId: member.id }),
         );
-      } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) throw translateTemporalError(error);
+      } catch (failure) {
+        // A case whose workflow has ended needs no background check.
+        if (!(failure instanceof DomainError && failure.code === 'task-closed')) throw failure;
       }
     }
     return { member, created };
@@ -111,14 +107,13 @@ export class HouseholdsService {
     const household = await this.found(householdId);
     if (FINAL_HOUSEHOLD_STAGES.includes(household.stage)) throw new DomainError('conflict', `the case has already ended (${household.stage})`);
     try {
-      await this.temporal.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
+      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
         this.temporal.workflow.getHandle(householdWorkflowId(householdId)).executeUpdate(closeCaseUpdate, {
           args: [{ exit, actor: { userId: actor.userId, roles: actor.roles } }],
           updateId: householdUpdateId('close-case', householdId, idempotencyKey),
         }),
       );
-    } catch (error) {
-      const failure = translateTemporalError(error);
+    } catch (failure) {
       if (failure instanceof DomainError && failure.code === 'task-closed') throw new DomainError('conflict', `the case has already ended (${household.stage})`);
       throw failure;
     }

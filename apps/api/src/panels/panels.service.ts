@@ -3,7 +3,7 @@ import { Actor, DomainError } from '@hearth/domain';
 import { HouseholdsRepository, PanelRecord, PanelsRepository, StaffUsersRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { bookPanelUpdate, householdUpdateId, householdWorkflowId } from '@hearth/workflows/contracts/household.contract';
-import { translateTemporalError } from '../common/temporal-errors';
+import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
 export type PapersStatus = 'sent' | 'late' | 'due';
@@ -47,7 +47,7 @@ export class PanelsService {
     const panel = await this.found(panelId);
     if (!(await this.households.findById(householdId))) throw new DomainError('not-found', `no household ${householdId}`);
     try {
-      await this.temporal.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
+      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
         this.temporal.workflow.getHandle(householdWorkflowId(householdId)).executeUpdate(bookPanelUpdate, {
           args: [
             {
@@ -62,8 +62,7 @@ export class PanelsService {
           updateId: householdUpdateId('book-panel', householdId, idempotencyKey),
         }),
       );
-    } catch (error) {
-      const failure = translateTemporalError(error);
+    } catch (failure) {
       if (failure instanceof DomainError && failure.code === 'task-closed') throw new DomainError('conflict', 'the case is not waiting for a panel');
       throw failure;
     }

@@ -3,7 +3,7 @@ import { Actor, assertMayComplete, DomainError, TaskRecord, taskDefinition } fro
 import { TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { CompleteTaskRequest, completeTaskUpdate, completeTaskUpdateId } from '@hearth/workflows/contracts/human-task.contract';
-import { translateTemporalError } from '../common/temporal-errors';
+import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { CompleteTaskDto } from './dto/complete-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
@@ -74,11 +74,10 @@ export class TasksService {
     };
     const handle = this.temporal.workflow.getHandle(task.workflowId);
     try {
-      await this.temporal.connection.withDeadline(Date.now() + this.config.updateTimeoutMs, () =>
+      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
         handle.executeUpdate(completeTaskUpdate, { args: [request], updateId: completeTaskUpdateId(task.id, idempotencyKey) }),
       );
-    } catch (error) {
-      const failure = translateTemporalError(error);
+    } catch (failure) {
       if (failure instanceof DomainError && failure.code === 'separation-of-duties') await this.tasks.auditRefusal(task, actor.userId, failure.message);
       throw failure;
     }
