@@ -68,16 +68,22 @@ export class HumanTasks {
 
   /** Opens a task and resolves with the staff decision once the task is closed. */
   async run(spec: HumanTaskSpec): Promise<CompletedTask> {
+    // try/finally, not .finally(): an extra promise tick would reorder commands between parallel tasks.
     this.opening++;
-    const opened = await openTask({
-      taskKey: spec.key,
-      type: spec.type,
-      caseRef: this.scope.caseRef,
-      assigneeId: spec.assigneeId ?? null,
-      rulePackId: this.scope.rulePackId,
-      rulePackVersion: this.scope.rulePackVersion,
-      ...(spec.anchorAt ? { anchorAt: spec.anchorAt } : {}),
-    }).finally(() => this.opening--);
+    let opened: OpenedTask;
+    try {
+      opened = await openTask({
+        taskKey: spec.key,
+        type: spec.type,
+        caseRef: this.scope.caseRef,
+        assigneeId: spec.assigneeId ?? null,
+        rulePackId: this.scope.rulePackId,
+        rulePackVersion: this.scope.rulePackVersion,
+        ...(spec.anchorAt ? { anchorAt: spec.anchorAt } : {}),
+      });
+    } finally {
+      this.opening--;
+    }
     const task: TrackedTask = {
       opened,
       schedule: { dueAt: opened.dueAt, remindAt: opened.remindAt ?? [], escalateAt: opened.escalateAt ?? [] },
