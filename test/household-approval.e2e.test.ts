@@ -190,6 +190,11 @@ describe('carer approval, from enquiry to the carer register', () => {
     expect(alerts).toEqual([{ kind: 'statutory-ceiling', severity: 'critical', recipient_role: 'team-manager' }]);
     const manager = await hearth.http.get('/alerts').set(await family.auth('team-manager')).expect(200);
     expect(manager.body.items.some((alert: { caseRef: string; kind: string }) => alert.caseRef === caseRef && alert.kind === 'statutory-ceiling')).toBe(true);
+    // A caseworker sees the reminders addressed to them or their role, not the managers' alerts.
+    const caseworker = await hearth.http.get('/alerts').set(await family.auth('caseworker')).expect(200);
+    const kinds = new Set(caseworker.body.items.map((alert: { kind: string }) => alert.kind));
+    expect(kinds.has('task-reminder')).toBe(true);
+    expect([...kinds].filter((kind) => kind !== 'task-reminder')).toEqual([]);
   });
 
   it('opens a background check for an adult added during stage 1, and none for a child', async () => {
@@ -209,8 +214,8 @@ describe('carer approval, from enquiry to the carer register', () => {
     expect(checks).toHaveLength(2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await family.tasks()).filter((task) => task.type === 'background-check')).toHaveLength(2);
-    const household = await hearth.http.get(`/households/${family.householdId}`).set(await family.auth('caseworker')).expect(200);
-    expect(household.body.members.map((m: { kind: string }) => m.kind).sort()).toEqual(['adult', 'adult', 'child']);
+    const members = await hearth.http.get(`/households/${family.householdId}/members`).set(await family.auth('caseworker')).expect(200);
+    expect(members.body.items.map((m: { kind: string }) => m.kind).sort()).toEqual(['adult', 'adult', 'child']);
     expect(partner.body.kind).toBe('adult');
   });
 });

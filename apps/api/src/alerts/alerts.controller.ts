@@ -1,7 +1,16 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@hearth/domain';
 import { AlertsRepository } from '@hearth/persistence';
+import { IsIn, IsOptional } from 'class-validator';
+import { CurrentActor } from '../auth/auth.decorators';
+
+const KINDS = ['task-overdue', 'task-reminder', 'task-escalated', 'statutory-ceiling'] as const;
+const SEES_EVERY_ALERT = ['team-manager', 'admin'];
+
+export class AlertsQueryDto {
+  @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: (typeof KINDS)[number];
+}
 
 @ApiTags('alerts')
 @ApiBearerAuth()
@@ -9,11 +18,14 @@ import { AlertsRepository } from '@hearth/persistence';
 export class AlertsController {
   constructor(private readonly alerts: AlertsRepository) {}
 
-  /** Team managers: open alerts, oldest first (overdue tasks and breached clocks). */
+  /**
+   * Open alerts, oldest first: team managers see every one (overdue tasks, escalations, breached
+   * statutory clocks); other staff see the reminders addressed to them or their role.
+   */
   @Get()
-  @Roles('team-manager', 'admin')
-  async list() {
-    const alerts = await this.alerts.open(200);
+  async list(@CurrentActor() actor: Actor, @Query() query: AlertsQueryDto) {
+    const seesAll = actor.roles.some((role) => SEES_EVERY_ALERT.includes(role));
+    const alerts = await this.alerts.open(200, { kind: query.kind, addressedTo: seesAll ? undefined : actor });
     return { items: alerts.map((alert) => ({ ...alert, raisedAt: alert.raisedAt.toISOString() })) };
   }
 }

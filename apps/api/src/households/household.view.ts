@@ -24,6 +24,10 @@ export class HouseholdMemberView {
   @ApiProperty() relationship!: string;
 }
 
+export function memberView({ id, kind, fullName, dateOfBirth, relationship }: HouseholdMemberRecord): HouseholdMemberView {
+  return { id, kind, fullName, dateOfBirth, relationship };
+}
+
 export class HouseholdView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'household:7d4c…' }) caseRef!: string;
@@ -59,7 +63,7 @@ export class HouseholdView {
       createdBy: household.createdBy,
       createdAt: household.createdAt.toISOString(),
       updatedAt: household.updatedAt.toISOString(),
-      members: members.map(({ id, kind, fullName, dateOfBirth, relationship }) => ({ id, kind, fullName, dateOfBirth, relationship })),
+      members: members.map(memberView),
       tasks,
       timeline: timeline.map(TimelineEntryView.of),
     };

@@ -38,6 +38,12 @@ export class HouseholdsController {
     return this.households.view(id);
   }
 
+  /** Any member of staff: the people living in the household. */
+  @Get(':id/members')
+  async members(@Param('id', new ParseUUIDPipe()) id: string) {
+    return { items: await this.households.listMembers(id) };
+  }
+
   /** A caseworker or team manager records someone living in the household. */
   @Post(':id/members')
   @Roles('caseworker', 'team-manager')

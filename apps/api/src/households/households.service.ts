@@ -20,7 +20,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { TaskView } from '../tasks/task.view';
 import { AddHouseholdMemberDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
-import { HouseholdView } from './household.view';
+import { HouseholdView, memberView } from './household.view';
 
 @Injectable()
 export class HouseholdsService {
@@ -77,6 +77,11 @@ export class HouseholdsService {
       this.households.timeline(caseRef),
     ]);
     return HouseholdView.of(household, caseRef, tasks.map((task) => TaskView.of(task, now)), members, timeline);
+  }
+
+  async listMembers(householdId: string) {
+    await this.found(householdId);
+    return (await this.members.list(householdId)).map(memberView);
   }
 
   /**

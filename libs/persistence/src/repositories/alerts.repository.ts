@@ -1,4 +1,4 @@
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AlertEntity } from '../entities/alert.entity';
 import { NewAlert, raiseAlert } from './alert-writer';
 import { writeAudit } from './audit';
@@ -29,12 +29,14 @@ const toRecord = ({ id, kind, severity, taskId, caseRef, recipientRole, recipien
 export class AlertsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async open(limit: number, kind?: string): Promise<AlertRecord[]> {
-    const rows = await this.dataSource.getRepository(AlertEntity).find({
-      where: { resolvedAt: IsNull(), ...(kind ? { kind } : {}) },
-      order: { raisedAt: 'ASC', id: 'ASC' },
-      take: limit,
-    });
+  /** Open alerts, oldest first; with `addressedTo`, only those for that person or one of their roles. */
+  async open(limit: number, options: { kind?: string; addressedTo?: { userId: string; roles: readonly string[] } } = {}): Promise<AlertRecord[]> {
+    const qb = this.dataSource.getRepository(AlertEntity).createQueryBuilder('a').where('a.resolved_at IS NULL');
+    if (options.kind) qb.andWhere('a.kind = :kind', { kind: options.kind });
+    if (options.addressedTo) {
+      qb.andWhere('(a.recipient_id = :me OR a.recipient_role = ANY(:roles))', { me: options.addressedTo.userId, roles: options.addressedTo.roles });
+    }
+    const rows = await qb.orderBy('a.raised_at', 'ASC').addOrderBy('a.id', 'ASC').limit(limit).getMany();
     return rows.map(toRecord);
   }
 
