@@ -92,6 +92,27 @@ describe('the human-task primitive', () => {
     expect(unresolved).toEqual([]);
   });
 
+  it('keeps a case that started on rule pack krg v1 on its v1 path: it ends awaiting the application', async () => {
+    const householdId = randomUUID();
+    await hearth.dataSource.query(
+      `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', 'krg', 'Test', 'en', $2)`,
+      [householdId, hearth.users.caseworker.id],
+    );
+    const handle = await hearth.client.workflow.start('householdWorkflow', {
+      workflowId: householdWorkflowId(householdId),
+      taskQueue: hearth.temporal.taskQueue,
+      args: [{ householdId, rulePackId: 'krg', rulePackVersion: 1 }],
+    });
+    const tasks = new TasksRepository(hearth.dataSource);
+    for (const [type, outcome] of [['respond-to-enquiry', 'visit-arranged'], ['initial-home-visit', 'invite-application']]) {
+      const task = await eventually(async () => (await tasks.list({ caseRef: `household:${householdId}`, status: 'open', limit: 5 })).find((t) => t.type === type));
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: task.id, outcome, actor: { userId: hearth.users.caseworker.id, roles: ['caseworker'] }, completionKey: `v1-${type}`, submissionId: null }],
+      });
+    }
+    expect(await handle.result()).toEqual({ stage: 'awaiting-application' });
+  });
+
   it('refuses in the validator a completion of a task the workflow is not waiting on', async () => {
     const householdId = randomUUID();
     await hearth.dataSource.query(

@@ -9,7 +9,7 @@ import {
   proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
-import { Actor, DomainError, FINAL_HOUSEHOLD_STAGES, HouseholdStage, separationOfDutiesBreach, TaskType } from '@hearth/domain';
+import { Actor, DomainError, FINAL_HOUSEHOLD_STAGES, HouseholdStage, rulePackVersion, separationOfDutiesBreach, TaskType } from '@hearth/domain';
 import type { HouseholdActivities, OpenedTask, TaskActivities } from './contracts/activities.contract';
 import {
   AssessmentResume,
@@ -108,7 +108,10 @@ class HouseholdCase {
     await this.moveTo('initial-visit', response.completedBy);
     const visit = await this.tasks.run({ key: 'initial-home-visit', type: 'initial-home-visit', assigneeId: response.completedBy });
     if (visit.outcome !== 'invite-application') return this.moveTo('closed', visit.completedBy);
-    if (!patched(APPROVAL_PATH_PATCH)) return this.moveTo('awaiting-application', visit.completedBy);
+    // Cases that replay from before the approval path, or run on a rule pack version without its
+    // clocks (krg v1), stop where issue 3 stopped: a pack's new version applies to new cases only.
+    const approvalClocks = rulePackVersion(this.input.rulePackId, this.input.rulePackVersion).rules['application.receive'] !== undefined;
+    if (!patched(APPROVAL_PATH_PATCH) || !approvalClocks) return this.moveTo('awaiting-application', visit.completedBy);
 
     await this.moveTo('application', visit.completedBy);
     const application = await this.task('receive-application', 1);
