@@ -64,6 +64,13 @@ describe('carer approval, from enquiry to the carer register', () => {
     expect(response.body.tasks.filter((task: { status: string }) => task.status === 'open')).toEqual([]);
     expect(response.body.timeline.map((entry: { action: string }) => entry.action)).toContain('household.withdrawn');
     expect(await hearth.client.workflow.getHandle(`household:${family.householdId}`).result()).toEqual({ stage: 'withdrawn' });
+    const retried = await hearth.http
+      .post(`/households/${family.householdId}/withdraw`)
+      .set(await family.auth('caseworker'))
+      .set('Idempotency-Key', `withdraw-${family.householdId}`)
+      .send({ reason: 'moving to another governorate' })
+      .expect(200);
+    expect(retried.body.stage).toBe('withdrawn');
     await hearth.http
       .post(`/households/${family.householdId}/withdraw`)
       .set(await family.auth('caseworker'))
@@ -131,7 +138,9 @@ describe('carer approval, from enquiry to the carer register', () => {
     expect(refused.body).toMatchObject({ error: 'separation-of-duties', message: expect.stringMatching(/member of the panel/) });
     const audit = await hearth.dataSource.query(`SELECT actor_id, after FROM audit_event WHERE action = 'task.completion-refused' AND entity_id = $1`, [decision.id]);
     expect(audit).toEqual([{ actor_id: sitting.id, after: { refused: true, reason: expect.stringMatching(/member of the panel/) } }]);
-    await family.complete(decision.id, await family.token('decision-maker'), 'approve', { terms: TERMS }).expect(200);
+    // The same key with another request is refused; the other decision maker uses a key of their own.
+    await family.complete(decision.id, await family.token('decision-maker'), 'approve', { terms: TERMS }).expect(409);
+    await family.complete(decision.id, await family.token('decision-maker'), 'approve', { terms: TERMS }, `other-${decision.id}`).expect(200);
     await family.waitForStage('approved');
   });
 

@@ -1,4 +1,5 @@
 import {
+  ActivityCancellationType,
   allHandlersFinished,
   CancellationScope,
   condition,
@@ -27,7 +28,13 @@ import type { CompletedTask, CompleteTaskRequest } from './contracts/human-task.
 import { HumanTasks, HumanTaskSpec } from './human-task';
 import { toFailure } from './failures';
 
-const activityOptions = { startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } } as const;
+// When a case is closed mid-step, wait for a running activity to finish before cleaning up, so a
+// late write (a task opened, a stage recorded) cannot land after the open tasks are cancelled.
+const activityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+} as const;
 const household = proxyActivities<HouseholdActivities>(activityOptions);
 const { cancelOpenTasks } = proxyActivities<TaskActivities>(activityOptions);
 // Inside Update handlers, so the staff member's request waits for the PostgreSQL write.
@@ -71,6 +78,7 @@ class HouseholdCase {
   private panel?: PanelBooking;
   private exit?: { exit: CaseExit; actor: Actor };
   private recommended = false;
+  private ceilingAlertOpen = false;
   private finished = false;
 
   constructor(private readonly input: HouseholdWorkflowInput) {
@@ -95,6 +103,10 @@ class HouseholdCase {
         await cancelOpenTasks({ reason: exitReasons[exit], actorId: actor.userId });
         await this.moveTo(exit, actor.userId);
       });
+    }
+    // A case that ends without a recommendation no longer breaches the ceiling: its alert is done.
+    if (this.ceilingAlertOpen) {
+      await household.resolveCaseAlert({ caseRef: this.caseRef, ruleId: CEILING_RULE, at: new Date().toISOString() });
     }
     this.finished = true;
     await condition(allHandlersFinished);
@@ -226,8 +238,10 @@ class HouseholdCase {
       if (remaining > 0 && (await condition(met, remaining))) return;
       if (met()) return;
       await household.raiseCaseAlert({ ...clock, at: new Date().toISOString() });
-      await condition(met);
-      if (this.recommended) await household.resolveCaseAlert({ ...clock, at: new Date().toISOString() });
+      this.ceilingAlertOpen = true;
+      await condition(() => this.recommended);
+      this.ceilingAlertOpen = false;
+      await household.resolveCaseAlert({ ...clock, at: new Date().toISOString() });
     };
     watch().catch((error) => {
       if (!isCancellation(error)) throw error;
@@ -282,16 +296,21 @@ class HouseholdCase {
 
   private async bookPanel(booking: PanelBooking): Promise<{ taskId: string }> {
     const task = this.tasks.openTaskOfType('book-panel')!;
-    this.panel = booking;
-    await householdInHandler.recordPanelBooking({
-      panelId: booking.panelId,
-      householdId: this.input.householdId,
-      sittingAt: booking.sittingAt,
-      rulePackId: this.input.rulePackId,
-      rulePackVersion: this.input.rulePackVersion,
-      actorId: booking.actor.userId,
-    });
-    await this.tasks.decide({ taskId: task.taskId, outcome: 'booked', actor: booking.actor, completionKey: booking.idempotencyKey, submissionId: null });
+    this.panel = booking; // set first, so the validator refuses a second booking meanwhile
+    try {
+      await householdInHandler.recordPanelBooking({
+        panelId: booking.panelId,
+        householdId: this.input.householdId,
+        sittingAt: booking.sittingAt,
+        rulePackId: this.input.rulePackId,
+        rulePackVersion: this.input.rulePackVersion,
+        actorId: booking.actor.userId,
+      });
+    } catch (error) {
+      this.panel = undefined;
+      throw error;
+    }
+    await this.tasks.complete({ taskId: task.taskId, outcome: 'booked', actor: booking.actor, completionKey: booking.idempotencyKey, submissionId: null });
     return { taskId: task.taskId };
   }
 }

@@ -107,11 +107,6 @@ export class HumanTasks {
     return [...this.tracked.values()].find((t) => t.opened.type === type && !t.decision)?.opened;
   }
 
-  /** Records a decision reached through another Update, closing the task as a completion would. */
-  decide(request: CompleteTaskRequest): Promise<CompletedTask> {
-    return this.complete(request);
-  }
-
   /** Issue 3's behaviour, kept for cases that started before reminders existed. */
   private async watchDueDate(task: TrackedTask): Promise<void> {
     const decided = () => task.decision !== undefined;
@@ -181,7 +176,8 @@ export class HumanTasks {
     }
   }
 
-  private async complete(request: CompleteTaskRequest): Promise<CompletedTask> {
+  /** Records a decision and closes the task; also used by Updates that complete a task by other means. */
+  async complete(request: CompleteTaskRequest): Promise<CompletedTask> {
     const task = this.tracked.get(request.taskId)!;
     task.decision = request;
     const completed: CompletedTask = {
@@ -192,7 +188,7 @@ export class HumanTasks {
       submissionId: request.submissionId,
     };
     try {
-      await closeTask({ ...completed, completionKey: request.completionKey, submissionId: request.submissionId });
+      await closeTask({ ...completed, completionKey: request.completionKey, submissionId: request.submissionId ?? null });
     } catch (error) {
       task.decision = undefined;
       throw error;

@@ -65,11 +65,11 @@ export class HouseholdJourney {
     }, 20_000, `${count} open ${type} task(s)`);
   }
 
-  complete(taskId: string, token: string, outcome: string, data?: object) {
+  complete(taskId: string, token: string, outcome: string, data?: object, key = `journey-${taskId}`) {
     return this.hearth.http
       .post(`/tasks/${taskId}/complete`)
       .set({ authorization: `Bearer ${token}` })
-      .set('Idempotency-Key', `journey-${taskId}`)
+      .set('Idempotency-Key', key)
       .send({ outcome, ...(data ? { data } : {}) });
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, DomainError, fromLocal, localDateOf, parseLocalDate, rulePackInForce, rulePacks } from '@hearth/domain';
+import { Actor, DomainError, fromLocal, parseLocalDate, rulePackInForceAt, rulePacks } from '@hearth/domain';
 import { CalendarHolidaysRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { deadlinesChangedSignal } from '@hearth/workflows/contracts/human-task.contract';
@@ -16,7 +16,7 @@ export class CalendarService {
   ) {}
 
   private defaultJurisdiction(): string {
-    return rulePackInForce(this.config.rulePackId, localDateOf(new Date(), 'UTC')).jurisdiction;
+    return rulePackInForceAt(this.config.rulePackId, new Date()).jurisdiction;
   }
 
   list(jurisdiction?: string) {
@@ -31,6 +31,7 @@ export class CalendarService {
   async declare(actor: Actor, body: { date: string; name: string; kind?: string; jurisdiction?: string }) {
     const jurisdiction = body.jurisdiction ?? this.defaultJurisdiction();
     const packs = rulePacks.filter((pack) => pack.jurisdiction === jurisdiction);
+    if (packs.length === 0) throw new DomainError('invalid-input', `no rule pack runs in jurisdiction ${jurisdiction}`);
     const created = await this.holidays.declare({ jurisdiction, date: body.date, name: body.name, kind: body.kind ?? 'closure' }, actor.userId);
     // The earliest instant the day can start anywhere these packs apply.
     const dayStarts = packs.map((pack) => fromLocal({ ...parseLocalDate(body.date), hour: 0, minute: 0, second: 0, millisecond: 0 }, pack.timeZone));

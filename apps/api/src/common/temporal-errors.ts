@@ -10,9 +10,9 @@ function isDomainCode(type: string | undefined | null): type is DomainErrorCode 
 
 function isUnavailable(error: unknown): boolean {
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  const grpcCode = (error as { code?: unknown })?.code;
   // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the server or the connection to it is down.
-  return (error as Error)?.name === 'ServiceError' || grpcCode === 14 || grpcCode === 4;
+  const codeOf = (e: unknown) => (e as { code?: unknown } | undefined)?.code;
+  return [codeOf(error), codeOf((error as { cause?: unknown })?.cause)].some((code) => code === 14 || code === 4);
 }
 
 /**
@@ -21,8 +21,10 @@ function isUnavailable(error: unknown): boolean {
  */
 export function translateTemporalError(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError) {
-    const cause = error.cause;
-    if (cause instanceof ApplicationFailure && isDomainCode(cause.type)) return new DomainError(cause.type, cause.message);
+    // A validator's refusal is the direct cause; an activity's refusal sits one level deeper.
+    for (let cause: unknown = error.cause; cause; cause = (cause as Error).cause) {
+      if (cause instanceof ApplicationFailure && isDomainCode(cause.type)) return new DomainError(cause.type, cause.message);
+    }
     return error;
   }
   if (error instanceof WorkflowNotFoundError) return new DomainError('task-closed', 'the case this task belonged to has moved on');

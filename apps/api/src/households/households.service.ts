@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, DomainError, FINAL_HOUSEHOLD_STAGES, localDateOf, rulePackInForce } from '@hearth/domain';
+import { Actor, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt } from '@hearth/domain';
 import { HouseholdMembersRepository, HouseholdsRepository, TasksRepository } from '@hearth/persistence';
 import { HEARTH_CASE_TYPE } from '@hearth/temporal';
 import { Client } from '@temporalio/client';
@@ -35,7 +35,7 @@ export class HouseholdsService {
   /** Records the enquiry in PostgreSQL and starts the household's workflow with ids only. */
   async recordEnquiry(actor: Actor, body: RecordEnquiryDto, idempotencyKey: string | null): Promise<{ view: HouseholdView; created: boolean }> {
     const now = new Date();
-    const pack = rulePackInForce(this.config.rulePackId, localDateOf(now, 'UTC'));
+    const pack = rulePackInForceAt(this.config.rulePackId, now);
     const id = randomUUID();
     const input: HouseholdWorkflowInput = { householdId: id, rulePackId: pack.id, rulePackVersion: pack.version };
     const { household, created } = await this.households.createEnquiry(
@@ -110,6 +110,12 @@ export class HouseholdsService {
   /** The applicant withdraws, or the agency ends the assessment: the workflow cancels every open task. */
   async closeCase(actor: Actor, householdId: string, exit: CaseExit, reason: string, idempotencyKey: string): Promise<HouseholdView> {
     const household = await this.found(householdId);
+    const caseRef = householdCaseRef(householdId);
+    if (household.stage === exit) {
+      // A retry (same key) of a close that went through, perhaps after a 503: the same answer.
+      const standing = await this.households.recordExitReason(householdId, exit, reason, actor.userId, caseRef, idempotencyKey);
+      if (standing === idempotencyKey) return this.view(householdId);
+    }
     if (FINAL_HOUSEHOLD_STAGES.includes(household.stage)) throw new DomainError('conflict', `the case has already ended (${household.stage})`);
     try {
       await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
@@ -122,7 +128,7 @@ export class HouseholdsService {
       if (failure instanceof DomainError && failure.code === 'task-closed') throw new DomainError('conflict', `the case has already ended (${household.stage})`);
       throw failure;
     }
-    await this.households.recordExitReason(householdId, exit, reason, actor.userId, householdCaseRef(householdId));
+    await this.households.recordExitReason(householdId, exit, reason, actor.userId, caseRef, idempotencyKey);
     return this.view(householdId);
   }
 

@@ -1,5 +1,5 @@
-import { Context } from '@temporalio/activity';
-import { TaskRecord, taskDefinition } from '@hearth/domain';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { DomainError, TaskRecord, taskDefinition } from '@hearth/domain';
 import { TasksRepository } from '@hearth/persistence';
 import type { OpenedTask, TaskActivities, TaskSchedule } from '@hearth/workflows/contracts/activities.contract';
 import { Deadlines } from './deadlines';
@@ -59,7 +59,13 @@ export function createTaskActivities(deps: { tasks: TasksRepository; deadlines: 
     },
 
     async closeTask(input) {
-      await deps.tasks.complete({ ...input, completedAt: new Date(input.completedAt) });
+      try {
+        await deps.tasks.complete({ ...input, completedAt: new Date(input.completedAt) });
+      } catch (error) {
+        // Cancelled meanwhile (the case was closed): retrying cannot help, and the caller gets a 409.
+        if (error instanceof DomainError) throw ApplicationFailure.nonRetryable(error.message, error.code);
+        throw error;
+      }
     },
 
     async recomputeTaskDeadline({ taskId }) {

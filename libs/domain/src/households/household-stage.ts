@@ -16,8 +16,8 @@ export const HOUSEHOLD_STAGES = [
 ] as const;
 export type HouseholdStage = (typeof HOUSEHOLD_STAGES)[number];
 
-/** Stages a case has left for good: its workflow has ended. */
-export const FINAL_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['approved', 'not-approved', 'withdrawn', 'assessment-ended', 'closed'];
+/** Stages no exit can follow: the decision is made, or the workflow has ended (`awaiting-application` is where rule pack v1 cases stop). */
+export const FINAL_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['awaiting-application', 'approved', 'not-approved', 'withdrawn', 'assessment-ended', 'closed'];
 
 /** The stages a panel may send a deferred case back to. */
 export type DeferralStage = 'stage-1' | 'stage-2';

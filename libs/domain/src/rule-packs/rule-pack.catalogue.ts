@@ -1,4 +1,4 @@
-import { LocalDate } from '../calendar/local-date';
+import { LocalDate, localDateOf } from '../calendar/local-date';
 import { FRIDAY, SATURDAY, SUNDAY } from '../calendar/working-day-calendar';
 import { DeadlineRule, RuleDuration, RulePack } from './rule-pack';
 
@@ -112,6 +112,13 @@ export function rulePackInForce(packId: string, on: LocalDate, packs: readonly R
   const candidates = packs.filter((p) => p.id === packId && p.effectiveFrom <= on).sort((a, b) => b.version - a.version);
   if (!candidates[0]) throw new RangeError(`no version of rule pack ${packId} is in force on ${on}`);
   return candidates[0];
+}
+
+/** The version in force at an instant, on the calendar date of the pack's own time zone. */
+export function rulePackInForceAt(packId: string, at: Date, packs: readonly RulePack[] = rulePacks): RulePack {
+  const any = packs.find((p) => p.id === packId);
+  if (!any) throw new RangeError(`no rule pack ${packId}`);
+  return rulePackInForce(packId, localDateOf(at, any.timeZone), packs);
 }
 
 /** A specific version, as recorded by a running case. */

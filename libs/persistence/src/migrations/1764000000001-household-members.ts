@@ -13,9 +13,10 @@ export class HouseholdMembers1764000000001 implements MigrationInterface {
         full_name text NOT NULL,
         date_of_birth date,
         relationship text NOT NULL,
-        idempotency_key text UNIQUE,
+        idempotency_key text,
         created_by uuid REFERENCES staff_user(id),
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (household_id, idempotency_key)
       )`);
     await db.query(`CREATE INDEX household_member_by_household ON household_member (household_id, created_at)`);
   }

@@ -40,11 +40,6 @@ export class AlertsRepository {
     return rows.map(toRecord);
   }
 
-  async forCase(caseRef: string): Promise<AlertRecord[]> {
-    const rows = await this.dataSource.getRepository(AlertEntity).find({ where: { caseRef }, order: { raisedAt: 'ASC' } });
-    return rows.map(toRecord);
-  }
-
   /** A case-level alert, such as a statutory ceiling passed; raised once per key, and audited. */
   async raiseForCase(alert: Omit<NewAlert, 'taskId'>): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {

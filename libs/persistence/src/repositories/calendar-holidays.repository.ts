@@ -7,7 +7,7 @@ import { CalendarHolidayEntity } from '../entities/calendar-holiday.entity';
 export class CalendarHolidaysRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Declared holiday dates on or after a date (a deadline never looks back). */
+  /** Declared holiday dates on or after a date. */
   async datesFrom(jurisdiction: string, from: LocalDate): Promise<LocalDate[]> {
     const rows = await this.dataSource.getRepository(CalendarHolidayEntity).find({
       where: { jurisdiction, date: MoreThanOrEqual(from) },

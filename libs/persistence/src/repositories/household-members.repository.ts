@@ -25,7 +25,7 @@ export class HouseholdMembersRepository {
     return this.dataSource.transaction(async (manager) => {
       const inserted: HouseholdMemberRecord[] = await manager.query(
         `INSERT INTO household_member (household_id, kind, full_name, date_of_birth, relationship, idempotency_key, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${columns}`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (household_id, idempotency_key) DO NOTHING RETURNING ${columns}`,
         [member.householdId, member.kind, member.fullName, member.dateOfBirth, member.relationship, member.idempotencyKey, member.createdBy],
       );
       if (inserted[0]) {
@@ -40,7 +40,10 @@ export class HouseholdMembersRepository {
         });
         return { member: inserted[0], created: true };
       }
-      const [existing]: HouseholdMemberRecord[] = await manager.query(`SELECT ${columns} FROM household_member WHERE idempotency_key = $1`, [member.idempotencyKey]);
+      const [existing]: HouseholdMemberRecord[] = await manager.query(`SELECT ${columns} FROM household_member WHERE household_id = $1 AND idempotency_key = $2`, [
+        member.householdId,
+        member.idempotencyKey,
+      ]);
       return { member: existing, created: false };
     });
   }

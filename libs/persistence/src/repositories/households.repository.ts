@@ -1,4 +1,4 @@
-import { HouseholdStage } from '@hearth/domain';
+import { FINAL_HOUSEHOLD_STAGES, HouseholdStage } from '@hearth/domain';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../entities/audit-event.entity';
 import { HouseholdEntity } from '../entities/household.entity';
@@ -84,7 +84,8 @@ export class HouseholdsRepository {
   async setStage(id: string, stage: HouseholdStage, actorId: string | null, caseRef: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneOrFail(HouseholdEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (before.stage === stage) return;
+      // A late write from a cancelled step must not reopen a case that has ended.
+      if (before.stage === stage || FINAL_HOUSEHOLD_STAGES.includes(before.stage as HouseholdStage)) return;
       await manager.update(HouseholdEntity, { id }, { stage });
       await writeAudit(manager, {
         actorId,
@@ -98,11 +99,22 @@ export class HouseholdsRepository {
     });
   }
 
-  /** Why a case left (free text, so PostgreSQL only), beside the workflow's stage change. */
-  async recordExitReason(id: string, exit: string, reason: string, actorId: string, caseRef: string): Promise<void> {
-    await this.dataSource.transaction((manager) =>
-      writeAudit(manager, { actorId, action: `household.${exit}`, entityType: 'household', entityId: id, caseRef, before: null, after: { reason } }),
-    );
+  /**
+   * Why a case left (free text, so PostgreSQL only), beside the workflow's stage change; recorded
+   * once per case. Returns the Idempotency-Key of the request whose reason stands.
+   */
+  async recordExitReason(id: string, exit: string, reason: string, actorId: string, caseRef: string, idempotencyKey: string): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT id FROM household WHERE id = $1 FOR UPDATE`, [id]);
+      const [recorded]: { key: string }[] = await manager.query(
+        `SELECT after->>'idempotencyKey' AS key FROM audit_event WHERE case_ref = $1 AND action = $2`,
+        [caseRef, `household.${exit}`],
+      );
+      if (recorded) return recorded.key;
+      const after = { reason, idempotencyKey };
+      await writeAudit(manager, { actorId, action: `household.${exit}`, entityType: 'household', entityId: id, caseRef, before: null, after });
+      return idempotencyKey;
+    });
   }
 
   async findById(id: string): Promise<HouseholdRecord | null> {

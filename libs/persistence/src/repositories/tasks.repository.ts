@@ -1,4 +1,4 @@
-import { TaskRecord, TaskStatus } from '@hearth/domain';
+import { DomainError, TaskRecord, TaskStatus } from '@hearth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskEntity } from '../entities/task.entity';
 import { raiseAlert } from './alert-writer';
@@ -94,7 +94,7 @@ export class TasksRepository {
     if (closed.length > 0) return;
     const task = await this.findById(completion.taskId);
     if (task?.status === 'completed' && task.completionKey === completion.completionKey) return;
-    throw new Error(`task ${completion.taskId} is ${task ? task.status : 'missing'}; cannot complete it`);
+    throw new DomainError('task-closed', `task ${completion.taskId} is ${task ? task.status : 'missing'}; it cannot be completed`);
   }
 
   /** Marks an open task overdue and raises its one alert; repeating it changes nothing. */
@@ -243,14 +243,18 @@ export class TasksRepository {
     return rows.map(toRecord);
   }
 
-  /** Keeps what staff sent with a completion, once per idempotency key, out of workflow history. */
+  /**
+   * Keeps what staff sent with a completion, once per idempotency key, out of workflow history. The
+   * same key with a different body is a conflict: a retry must repeat the request it retries.
+   */
   async saveSubmission(submission: { taskId: string; idempotencyKey: string; submittedBy: string; outcome: string; data: object }): Promise<string> {
-    const [saved]: { id: string }[] = await this.dataSource.query(
+    const [saved]: { id: string; same: boolean }[] = await this.dataSource.query(
       `INSERT INTO task_submission (task_id, idempotency_key, submitted_by, outcome, data) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (task_id, idempotency_key) DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
-       RETURNING id`,
+       RETURNING id, (submitted_by = $3 AND outcome = $4 AND data = $5::jsonb) AS same`,
       [submission.taskId, submission.idempotencyKey, submission.submittedBy, submission.outcome, submission.data],
     );
+    if (!saved.same) throw new DomainError('conflict', 'this Idempotency-Key was used with a different request; use a new key');
     return saved.id;
   }
 
