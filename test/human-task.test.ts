@@ -18,6 +18,18 @@ describe('the human-task primitive', () => {
   });
   afterAll(() => hearth.close());
 
+  /** A household row and its workflow started directly on Temporal, on the given rule pack version. */
+  async function startHousehold(rulePackId: string, rulePackVersion: number) {
+    const householdId = randomUUID();
+    await hearth.dataSource.query(
+      `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', $2, 'Test', 'en', $3)`,
+      [householdId, rulePackId, hearth.users.caseworker.id],
+    );
+    const input: HouseholdWorkflowInput = { householdId, rulePackId, rulePackVersion };
+    const handle = await hearth.client.workflow.start('householdWorkflow', { workflowId: householdWorkflowId(householdId), taskQueue: hearth.temporal.taskQueue, args: [input] });
+    return { householdId, handle };
+  }
+
   it('opens one task when its activity is retried', async () => {
     const activities = createTaskActivities({ tasks: new TasksRepository(hearth.dataSource), deadlines: new Deadlines(new CalendarHolidaysRepository(hearth.dataSource)) });
     const workflowId = `household:${randomUUID()}`;
@@ -49,17 +61,7 @@ describe('the human-task primitive', () => {
   });
 
   it('reminds before the deadline, marks the task overdue with exactly one alert, escalates after, keeps waiting, and can still be completed', async () => {
-    const householdId = randomUUID();
-    await hearth.dataSource.query(
-      `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', 'test-seconds', 'Test', 'en', $2)`,
-      [householdId, hearth.users.caseworker.id],
-    );
-    const input: HouseholdWorkflowInput = { householdId, rulePackId: 'test-seconds', rulePackVersion: 1 };
-    const handle = await hearth.client.workflow.start('householdWorkflow', {
-      workflowId: householdWorkflowId(householdId),
-      taskQueue: hearth.temporal.taskQueue,
-      args: [input],
-    });
+    const { householdId, handle } = await startHousehold('test-seconds', 1);
     const tasks = new TasksRepository(hearth.dataSource);
     const caseRef = `household:${householdId}`;
     const task = await eventually(async () => (await tasks.list({ caseRef, limit: 10 }))[0], 10_000, 'the task');
@@ -93,16 +95,7 @@ describe('the human-task primitive', () => {
   });
 
   it('keeps a case that started on rule pack krg v1 on its v1 path: it ends awaiting the application', async () => {
-    const householdId = randomUUID();
-    await hearth.dataSource.query(
-      `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', 'krg', 'Test', 'en', $2)`,
-      [householdId, hearth.users.caseworker.id],
-    );
-    const handle = await hearth.client.workflow.start('householdWorkflow', {
-      workflowId: householdWorkflowId(householdId),
-      taskQueue: hearth.temporal.taskQueue,
-      args: [{ householdId, rulePackId: 'krg', rulePackVersion: 1 }],
-    });
+    const { householdId, handle } = await startHousehold('krg', 1);
     const tasks = new TasksRepository(hearth.dataSource);
     for (const [type, outcome] of [['respond-to-enquiry', 'visit-arranged'], ['initial-home-visit', 'invite-application']]) {
       const task = await eventually(async () => (await tasks.list({ caseRef: `household:${householdId}`, status: 'open', limit: 5 })).find((t) => t.type === type));
@@ -114,16 +107,7 @@ describe('the human-task primitive', () => {
   });
 
   it('refuses in the validator a completion of a task the workflow is not waiting on', async () => {
-    const householdId = randomUUID();
-    await hearth.dataSource.query(
-      `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', 'krg', 'Test', 'en', $2)`,
-      [householdId, hearth.users.caseworker.id],
-    );
-    const handle = await hearth.client.workflow.start('householdWorkflow', {
-      workflowId: householdWorkflowId(householdId),
-      taskQueue: hearth.temporal.taskQueue,
-      args: [{ householdId, rulePackId: 'krg', rulePackVersion: 1 }],
-    });
+    const { householdId, handle } = await startHousehold('krg', 1);
     await eventually(async () => (await new TasksRepository(hearth.dataSource).list({ caseRef: `household:${householdId}`, limit: 1 }))[0]);
     const unknownTask = randomUUID();
     await expect(
