@@ -15,9 +15,7 @@ describe('carer approval, from enquiry to the carer register', () => {
 
   it('takes a household from enquiry to approved, as each role in turn, and puts it on the register with its terms', async () => {
     const family = journey();
-    await family.toStageOne();
-    await family.throughStageOne();
-    await family.throughStageTwo();
+    await family.toPanelBooking();
     const panelId = await family.bookPanel();
     const panel = await hearth.http.get(`/panels/${panelId}`).set(await family.auth('team-manager')).expect(200);
     expect(panel.body.cases).toEqual([expect.objectContaining({ householdId: family.householdId, papers: expect.stringMatching(/due|late/) })]);
@@ -92,9 +90,7 @@ describe('carer approval, from enquiry to the carer register', () => {
 
   it('ends not approved when the decision maker does not approve, and keeps the household off the register', async () => {
     const family = journey();
-    await family.toStageOne();
-    await family.throughStageOne();
-    await family.throughStageTwo();
+    await family.toPanelBooking();
     await family.bookPanel();
     await family.panelRecommends('not-approve', { reasons: 'the household cannot meet the standards yet' });
     await family.waitForStage('decision');
@@ -108,9 +104,7 @@ describe('carer approval, from enquiry to the carer register', () => {
 
   it('goes back to stage 2 when the panel defers, and is approved at a second panel', async () => {
     const family = journey();
-    await family.toStageOne();
-    await family.throughStageOne();
-    await family.throughStageTwo();
+    await family.toPanelBooking();
     await family.bookPanel();
     await family.panelRecommends('defer-to-stage-2', { reasons: 'the report needs more on the birth children' });
     await family.waitForStage('stage-2');
@@ -127,9 +121,7 @@ describe('carer approval, from enquiry to the carer register', () => {
 
   it('refuses a decision maker who sat on the panel with 403 and a reason, audits it, and lets another decide', async () => {
     const family = journey();
-    await family.toStageOne();
-    await family.throughStageOne();
-    await family.throughStageTwo();
+    await family.toPanelBooking();
     const sitting = await hearth.addStaff('decision-maker');
     await family.bookPanel({ memberIds: [hearth.users['panel-member'].id, sitting.id] });
     await family.panelRecommends('approve', { terms: TERMS });
@@ -146,9 +138,7 @@ describe('carer approval, from enquiry to the carer register', () => {
 
   it('refuses an approval without valid terms, naming the fields', async () => {
     const family = journey();
-    await family.toStageOne();
-    await family.throughStageOne();
-    await family.throughStageTwo();
+    await family.toPanelBooking();
     await family.bookPanel();
     await family.do('send-panel-papers', 'caseworker', 'sent');
     const [task] = await family.openTasks('record-panel-recommendation');
@@ -166,9 +156,7 @@ describe('carer approval, from enquiry to the carer register', () => {
 
   it('raises one alert when the papers reach the panel late', async () => {
     const family = journey();
-    await family.toStageOne();
-    await family.throughStageOne();
-    await family.throughStageTwo();
+    await family.toPanelBooking();
     // The sitting is 2 s away; papers are due 4 s before it, so they are late from the start.
     const panelId = await family.bookPanel({ sittingInMs: 2_000 });
     const [papers] = await family.openTasks('send-panel-papers');
@@ -184,7 +172,7 @@ describe('carer approval, from enquiry to the carer register', () => {
     expect(panel.body.cases[0].papers).toBe('late');
   });
 
-  it('raises one statutory-ceiling alert when the panel has not recommended within the ceiling after application', async () => {
+  it('raises one statutory-ceiling alert when the panel has not recommended within the ceiling after application, resolved when the case ends', async () => {
     const family = journey();
     await family.toStageOne();
     const caseRef = `household:${family.householdId}`;
@@ -204,6 +192,17 @@ describe('carer approval, from enquiry to the carer register', () => {
     const kinds = new Set(caseworker.body.items.map((alert: { kind: string }) => alert.kind));
     expect(kinds.has('task-reminder')).toBe(true);
     expect([...kinds].filter((kind) => kind !== 'task-reminder')).toEqual([]);
+    // Withdrawing ends the case, and with it the breach: the alert is resolved.
+    await hearth.http
+      .post(`/households/${family.householdId}/withdraw`)
+      .set(await family.auth('caseworker'))
+      .set('Idempotency-Key', `withdraw-${family.householdId}`)
+      .send({ reason: 'no longer able to foster' })
+      .expect(200);
+    await eventually(async () => {
+      const open = await hearth.dataSource.query(`SELECT id FROM alert WHERE case_ref = $1 AND kind = 'statutory-ceiling' AND resolved_at IS NULL`, [caseRef]);
+      return open.length === 0 ? true : undefined;
+    }, 10_000, 'the ceiling alert to be resolved');
   });
 
   it('opens a background check for an adult added during stage 1, and none for a child', async () => {

@@ -1,7 +1,7 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Harness, startHearth } from '../support/hearth-harness';
+import { eventually, Harness, startHearth } from '../support/hearth-harness';
 import { HouseholdJourney, TERMS } from '../support/household-journey';
 
 // `npm run replay:record`: drives household workflows on the current code through the API and
@@ -43,6 +43,22 @@ describe('record household workflow histories', () => {
     await family.tellApplicant();
     await save('household-deferred-first-run-v3', family.householdId, firstRun);
     await save('household-approved-after-deferral-v3', family.householdId);
+  });
+
+  it('ceiling alert raised in stage 1, then withdrawn (the alert is resolved on exit)', async () => {
+    const family = new HouseholdJourney(hearth);
+    await family.toStageOne();
+    await eventually(async () => {
+      const rows = await hearth.dataSource.query(`SELECT id FROM alert WHERE case_ref = $1 AND kind = 'statutory-ceiling'`, [`household:${family.householdId}`]);
+      return rows.length > 0 ? true : undefined;
+    }, 25_000);
+    await hearth.http
+      .post(`/households/${family.householdId}/withdraw`)
+      .set(await family.auth('caseworker'))
+      .set('Idempotency-Key', `withdraw-${family.householdId}`)
+      .send({ reason: 'recorded withdrawal' })
+      .expect(200);
+    await save('household-ceiling-then-withdrawn-v4', family.householdId);
   });
 
   it('withdrawn during stage 2', async () => {

@@ -111,6 +111,13 @@ export class HouseholdJourney {
     await this.openTasks('book-panel');
   }
 
+  /** Enquiry to "waiting for a panel", every step done in time by the right role. */
+  async toPanelBooking(): Promise<void> {
+    await this.toStageOne();
+    await this.throughStageOne();
+    await this.throughStageTwo();
+  }
+
   /** A team manager sets up a panel sitting and puts the case on its agenda. */
   async bookPanel(options: { sittingInMs?: number; memberIds?: string[] } = {}): Promise<string> {
     const manager = await this.auth('team-manager');
