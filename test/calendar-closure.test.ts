@@ -1,3 +1,4 @@
+import { caseRef } from '@hearth/domain';
 import { localDateOf } from '@hearth/domain';
 import { openTasksQuery } from '@hearth/workflows/contracts/human-task.contract';
 import { eventually, Harness, startHearth } from './support/hearth-harness';
@@ -40,7 +41,7 @@ describe('declaring a closure', () => {
       return Date.parse(response.body.dueAt) !== originalDue ? response.body : undefined;
     });
     expect(Date.parse(moved.dueAt) - originalDue).toBe(24 * 3600_000);
-    const inWorkflow = await hearth.client.workflow.getHandle(`household:${family.householdId}`).query(openTasksQuery);
+    const inWorkflow = await hearth.client.workflow.getHandle(caseRef('household', family.householdId)).query(openTasksQuery);
     expect(inWorkflow).toEqual([expect.objectContaining({ taskId: task.id, dueAt: moved.dueAt })]);
 
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, originalDue - Date.now()) + 3_000));

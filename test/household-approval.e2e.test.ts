@@ -1,6 +1,7 @@
+import { caseRef } from '@hearth/domain';
 import { randomUUID } from 'node:crypto';
 import { eventually, Harness, startHearth } from './support/hearth-harness';
-import { HouseholdJourney, TERMS } from './support/household-journey';
+import { APPROVAL, HouseholdJourney, TERMS } from './support/household-journey';
 
 /** Carer approval end to end over HTTP, on the rule pack whose clocks run in seconds. */
 describe('carer approval, from enquiry to the carer register', () => {
@@ -22,9 +23,9 @@ describe('carer approval, from enquiry to the carer register', () => {
     const recommendation = (await family.openTasks('record-panel-recommendation'))[0];
     expect(recommendation.assigneeId).toBe(hearth.users['panel-chair'].id);
 
-    await family.panelRecommends('approve', { terms: TERMS });
+    await family.panelRecommends('approve', APPROVAL);
     await family.waitForStage('decision');
-    await family.do('make-decision', 'decision-maker', 'approve', { terms: TERMS });
+    await family.do('make-decision', 'decision-maker', 'approve', APPROVAL);
     await family.waitForStage('approved');
     await family.tellApplicant();
 
@@ -40,7 +41,7 @@ describe('carer approval, from enquiry to the carer register', () => {
 
     const papers = await hearth.http.get(`/panels/${panelId}`).set(await family.auth('caseworker')).expect(200);
     expect(papers.body.cases[0]).toMatchObject({ papers: 'sent', recommendation: 'approve' });
-    const result = await hearth.client.workflow.getHandle(`household:${family.householdId}`).result();
+    const result = await hearth.client.workflow.getHandle(caseRef('household', family.householdId)).result();
     expect(result).toEqual({ stage: 'approved' });
   });
 
@@ -61,7 +62,7 @@ describe('carer approval, from enquiry to the carer register', () => {
     expect(cancelled.every((task: { cancelReason: string }) => task.cancelReason === 'the applicant withdrew')).toBe(true);
     expect(response.body.tasks.filter((task: { status: string }) => task.status === 'open')).toEqual([]);
     expect(response.body.timeline.map((entry: { action: string }) => entry.action)).toContain('household.withdrawn');
-    expect(await hearth.client.workflow.getHandle(`household:${family.householdId}`).result()).toEqual({ stage: 'withdrawn' });
+    expect(await hearth.client.workflow.getHandle(caseRef('household', family.householdId)).result()).toEqual({ stage: 'withdrawn' });
     const retried = await hearth.http
       .post(`/households/${family.householdId}/withdraw`)
       .set(await family.auth('caseworker'))
@@ -97,7 +98,7 @@ describe('carer approval, from enquiry to the carer register', () => {
     await family.do('make-decision', 'decision-maker', 'not-approve', { reasons: 'agrees with the panel' });
     await family.waitForStage('not-approved');
     await family.tellApplicant();
-    expect(await hearth.client.workflow.getHandle(`household:${family.householdId}`).result()).toEqual({ stage: 'not-approved' });
+    expect(await hearth.client.workflow.getHandle(caseRef('household', family.householdId)).result()).toEqual({ stage: 'not-approved' });
     const register = await hearth.http.get('/carers/register').query({ limit: 200 }).set(await family.auth('caseworker')).expect(200);
     expect(register.body.items.map((item: { householdId: string }) => item.householdId)).not.toContain(family.householdId);
   });
@@ -110,8 +111,8 @@ describe('carer approval, from enquiry to the carer register', () => {
     await family.waitForStage('stage-2');
     await family.throughStageTwo();
     const secondPanel = await family.bookPanel();
-    await family.panelRecommends('approve', { terms: TERMS });
-    await family.do('make-decision', 'decision-maker', 'approve', { terms: TERMS });
+    await family.panelRecommends('approve', APPROVAL);
+    await family.do('make-decision', 'decision-maker', 'approve', APPROVAL);
     await family.waitForStage('approved');
     const panel = await hearth.http.get(`/panels/${secondPanel}`).set(await family.auth('caseworker')).expect(200);
     expect(panel.body.cases[0].recommendation).toBe('approve');
@@ -122,17 +123,17 @@ describe('carer approval, from enquiry to the carer register', () => {
   it('refuses a decision maker who sat on the panel with 403 and a reason, audits it, and lets another decide', async () => {
     const family = journey();
     await family.toPanelBooking();
-    const sitting = await hearth.addStaff('decision-maker');
+    const sitting = await hearth.addStaff('decision-maker', 'panel-member');
     await family.bookPanel({ memberIds: [hearth.users['panel-member'].id, sitting.id] });
-    await family.panelRecommends('approve', { terms: TERMS });
+    await family.panelRecommends('approve', APPROVAL);
     const [decision] = await family.openTasks('make-decision');
-    const refused = await family.complete(decision.id, await family.token(sitting), 'approve', { terms: TERMS }).expect(403);
-    expect(refused.body).toMatchObject({ error: 'separation-of-duties', message: expect.stringMatching(/member of the panel/) });
+    const refused = await family.complete(decision.id, await family.token(sitting), 'approve', APPROVAL).expect(403);
+    expect(refused.body).toMatchObject({ error: 'separation-of-duties', message: expect.stringMatching(/sat on the panel/) });
     const audit = await hearth.dataSource.query(`SELECT actor_id, after FROM audit_event WHERE action = 'task.completion-refused' AND entity_id = $1`, [decision.id]);
-    expect(audit).toEqual([{ actor_id: sitting.id, after: { refused: true, reason: expect.stringMatching(/member of the panel/) } }]);
+    expect(audit).toEqual([{ actor_id: sitting.id, after: { refused: true, code: 'separation-of-duties', reason: expect.stringMatching(/sat on the panel/) } }]);
     // The same key with another request is refused; the other decision maker uses a key of their own.
-    await family.complete(decision.id, await family.token('decision-maker'), 'approve', { terms: TERMS }).expect(409);
-    await family.complete(decision.id, await family.token('decision-maker'), 'approve', { terms: TERMS }, `other-${decision.id}`).expect(200);
+    await family.complete(decision.id, await family.token('decision-maker'), 'approve', APPROVAL).expect(409);
+    await family.complete(decision.id, await family.token('decision-maker'), 'approve', APPROVAL, `other-${decision.id}`).expect(200);
     await family.waitForStage('approved');
   });
 
@@ -144,12 +145,12 @@ describe('carer approval, from enquiry to the carer register', () => {
     const [task] = await family.openTasks('record-panel-recommendation');
     const chair = await family.token('panel-chair');
     const missing = await family.complete(task.id, chair, 'approve').expect(400);
-    expect(Object.keys(missing.body.fields)).toEqual(['data.terms']);
+    expect(Object.keys(missing.body.fields).sort()).toEqual(['data.reasons', 'data.terms']);
     const wrong = await hearth.http
       .post(`/tasks/${task.id}/complete`)
       .set({ authorization: `Bearer ${chair}` })
       .set('Idempotency-Key', `bad-terms-${task.id}`)
-      .send({ outcome: 'approve', data: { terms: { ...TERMS, ageMin: 12, ageMax: 3, placementTypes: ['holiday'] } } })
+      .send({ outcome: 'approve', data: { ...APPROVAL, terms: { ...TERMS, ageMin: 12, ageMax: 3, placementTypes: ['holiday'] } } })
       .expect(400);
     expect(Object.keys(wrong.body.fields).sort()).toEqual(['data.terms.ageMax', 'data.terms.placementTypes']);
   });
@@ -175,10 +176,10 @@ describe('carer approval, from enquiry to the carer register', () => {
   it('raises one statutory-ceiling alert when the panel has not recommended within the ceiling after application, resolved when the case ends', async () => {
     const family = journey();
     await family.toStageOne();
-    const caseRef = `household:${family.householdId}`;
+    const ref = caseRef('household', family.householdId);
     const alerts = await eventually(
       async () => {
-        const rows = await hearth.dataSource.query(`SELECT kind, severity, recipient_role FROM alert WHERE case_ref = $1 AND kind = 'statutory-ceiling'`, [caseRef]);
+        const rows = await hearth.dataSource.query(`SELECT kind, severity, recipient_role FROM alert WHERE case_ref = $1 AND kind = 'statutory-ceiling'`, [ref]);
         return rows.length > 0 ? rows : undefined;
       },
       25_000,
@@ -186,7 +187,7 @@ describe('carer approval, from enquiry to the carer register', () => {
     );
     expect(alerts).toEqual([{ kind: 'statutory-ceiling', severity: 'critical', recipient_role: 'team-manager' }]);
     const manager = await hearth.http.get('/alerts').set(await family.auth('team-manager')).expect(200);
-    expect(manager.body.items.some((alert: { caseRef: string; kind: string }) => alert.caseRef === caseRef && alert.kind === 'statutory-ceiling')).toBe(true);
+    expect(manager.body.items.some((alert: { caseRef: string; kind: string }) => alert.caseRef === ref && alert.kind === 'statutory-ceiling')).toBe(true);
     // A caseworker sees the reminders addressed to them or their role, not the managers' alerts.
     const caseworker = await hearth.http.get('/alerts').set(await family.auth('caseworker')).expect(200);
     const kinds = new Set(caseworker.body.items.map((alert: { kind: string }) => alert.kind));
@@ -200,7 +201,7 @@ describe('carer approval, from enquiry to the carer register', () => {
       .send({ reason: 'no longer able to foster' })
       .expect(200);
     await eventually(async () => {
-      const open = await hearth.dataSource.query(`SELECT id FROM alert WHERE case_ref = $1 AND kind = 'statutory-ceiling' AND resolved_at IS NULL`, [caseRef]);
+      const open = await hearth.dataSource.query(`SELECT id FROM alert WHERE case_ref = $1 AND kind = 'statutory-ceiling' AND resolved_at IS NULL`, [ref]);
       return open.length === 0 ? true : undefined;
     }, 10_000, 'the ceiling alert to be resolved');
   });

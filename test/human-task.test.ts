@@ -1,8 +1,8 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
-import { computeDeadline, krgPack, localDateOf, WorkingDays } from '@hearth/domain';
+import { caseRef, computeDeadline, krgPack, localDateOf, WorkingDays } from '@hearth/domain';
 import { CalendarHolidaysRepository, TasksRepository } from '@hearth/persistence';
-import { householdWorkflowId, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
+import { HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
 import type { OpenedTask } from '@hearth/workflows/contracts/activities.contract';
 import { completeTaskUpdate, completeTaskUpdateId } from '@hearth/workflows/contracts/human-task.contract';
 import { Deadlines } from '../apps/worker/src/activities/deadlines';
@@ -26,7 +26,7 @@ describe('the human-task primitive', () => {
       [householdId, rulePackId, hearth.users.caseworker.id],
     );
     const input: HouseholdWorkflowInput = { householdId, rulePackId, rulePackVersion };
-    const handle = await hearth.client.workflow.start('householdWorkflow', { workflowId: householdWorkflowId(householdId), taskQueue: hearth.temporal.taskQueue, args: [input] });
+    const handle = await hearth.client.workflow.start('householdWorkflow', { workflowId: caseRef('household', householdId), taskQueue: hearth.temporal.taskQueue, args: [input] });
     return { householdId, handle };
   }
 
@@ -63,8 +63,8 @@ describe('the human-task primitive', () => {
   it('reminds before the deadline, marks the task overdue with exactly one alert, escalates after, keeps waiting, and can still be completed', async () => {
     const { householdId, handle } = await startHousehold('test-seconds', 1);
     const tasks = new TasksRepository(hearth.dataSource);
-    const caseRef = `household:${householdId}`;
-    const task = await eventually(async () => (await tasks.list({ caseRef, limit: 10 }))[0], 10_000, 'the task');
+    const ref = caseRef('household', householdId);
+    const task = await eventually(async () => (await tasks.list({ caseRef: ref, limit: 10 }))[0], 10_000, 'the task');
     expect(task.dueAt.getTime() - task.createdAt.getTime()).toBeLessThan(5_000);
 
     const overdue = await eventually(async () => {
@@ -98,7 +98,7 @@ describe('the human-task primitive', () => {
     const { householdId, handle } = await startHousehold('krg', 1);
     const tasks = new TasksRepository(hearth.dataSource);
     for (const [type, outcome] of [['respond-to-enquiry', 'visit-arranged'], ['initial-home-visit', 'invite-application']]) {
-      const task = await eventually(async () => (await tasks.list({ caseRef: `household:${householdId}`, status: 'open', limit: 5 })).find((t) => t.type === type));
+      const task = await eventually(async () => (await tasks.list({ caseRef: caseRef('household', householdId), status: 'open', limit: 5 })).find((t) => t.type === type));
       await handle.executeUpdate(completeTaskUpdate, {
         args: [{ taskId: task.id, outcome, actor: { userId: hearth.users.caseworker.id, roles: ['caseworker'] }, completionKey: `v1-${type}`, submissionId: null }],
       });
@@ -108,7 +108,7 @@ describe('the human-task primitive', () => {
 
   it('refuses in the validator a completion of a task the workflow is not waiting on', async () => {
     const { householdId, handle } = await startHousehold('krg', 1);
-    await eventually(async () => (await new TasksRepository(hearth.dataSource).list({ caseRef: `household:${householdId}`, limit: 1 }))[0]);
+    await eventually(async () => (await new TasksRepository(hearth.dataSource).list({ caseRef: caseRef('household', householdId), limit: 1 }))[0]);
     const unknownTask = randomUUID();
     await expect(
       handle.executeUpdate(completeTaskUpdate, {

@@ -1,3 +1,4 @@
+import { caseRef } from '@hearth/domain';
 import { eventually, Harness, startHearth } from './support/hearth-harness';
 
 /** End to end over HTTP: an enquiry opens a task, staff complete it, the household moves on. */
@@ -24,7 +25,7 @@ describe('completing a household enquiry task over HTTP', () => {
 
   async function openTaskOf(householdId: string, type: string) {
     return eventually(async () => {
-      const response = await hearth.http.get('/tasks').query({ caseRef: `household:${householdId}` }).set(auth(caseworker)).expect(200);
+      const response = await hearth.http.get('/tasks').query({ caseRef: caseRef('household', householdId) }).set(auth(caseworker)).expect(200);
       return response.body.items.find((task: { type: string; status: string }) => task.type === type && task.status === 'open');
     }, 15_000, `an open ${type} task`);
   }
@@ -160,7 +161,7 @@ describe('completing a household enquiry task over HTTP', () => {
     const task = await openTaskOf(response.body.id, 'respond-to-enquiry');
     await complete(task.id, caseworker, `privacy-${task.id}`, { outcome: 'visit-arranged', data: { spokeWith: 'Hozan Private-Name' } }).expect(200);
     await openTaskOf(response.body.id, 'initial-home-visit');
-    const history = await hearth.client.workflow.getHandle(`household:${response.body.id}`).fetchHistory();
+    const history = await hearth.client.workflow.getHandle(caseRef('household', response.body.id)).fetchHistory();
     const text = JSON.stringify(history, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString('utf8') : value));
     expect(text).toContain(response.body.id);
     for (const personal of ['Hozan', '750 999', 'example.org', 'bazaar']) expect(text).not.toContain(personal);

@@ -1,66 +1,55 @@
+import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  ActivityCancellationType,
-  allHandlersFinished,
-  CancellationScope,
-  condition,
-  continueAsNew,
-  isCancellation,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  setHandler,
-} from '@temporalio/workflow';
-import { Actor, DomainError, FINAL_HOUSEHOLD_STAGES, HouseholdStage, rulePackVersion, separationOfDutiesBreach, TaskType } from '@hearth/domain';
-import type { HouseholdActivities, OpenedTask, TaskActivities } from './contracts/activities.contract';
+  caseRef,
+  CaseRef,
+  DomainError,
+  FINAL_HOUSEHOLD_STAGES,
+  HouseholdStage,
+  rulePackVersion,
+  separationOfDutiesBreach,
+  TaskOutcome,
+  TaskType,
+} from '@hearth/domain';
+import { caseActivityOptions } from './activity-options';
+import type { HouseholdActivities, OpenedTask } from './contracts/activities.contract';
 import {
+  AdultCheck,
   AssessmentResume,
   adultAddedSignal,
-  bookPanelUpdate,
-  CaseExit,
-  closeCaseUpdate,
-  householdCaseRef,
+  HouseholdExit,
   householdStageQuery,
   HouseholdWorkflowInput,
   HouseholdWorkflowResult,
-  PanelBooking,
 } from './contracts/household.contract';
 import type { CompletedTask, CompleteTaskRequest } from './contracts/human-task.contract';
+import { CaseClocks } from './case-clocks';
+import { CaseExits } from './case-exit';
+import { CaseSteps } from './case-steps';
 import { HumanTasks, HumanTaskSpec } from './human-task';
-import { toFailure } from './failures';
+import { PanelStage } from './panel-stage';
+import { Participation } from './participation';
 
-// When a case is closed mid-step, wait for a running activity to finish before cleaning up, so a
-// late write (a task opened, a stage recorded) cannot land after the open tasks are cancelled.
-const activityOptions = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-} as const;
-const household = proxyActivities<HouseholdActivities>(activityOptions);
-const { cancelOpenTasks } = proxyActivities<TaskActivities>(activityOptions);
-// Inside Update handlers, so the staff member's request waits for the PostgreSQL write.
-const householdInHandler = proxyLocalActivities<HouseholdActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', maximumAttempts: 10 },
-});
+const household = proxyActivities<HouseholdActivities>(caseActivityOptions);
 
-/** After the initial home visit, carry on to application, stages 1 and 2, panel and decision (issue 4). */
+/** After the initial home visit, carry on to application, stages 1-2, panel and decision (issue 4). */
 const APPROVAL_PATH_PATCH = 'household-approval-path';
 /** A deferral starts a new run (continue-as-new), so histories stay bounded (2026-11, issue 4). */
 const CONTINUE_ON_DEFERRAL_PATCH = 'household-continue-on-deferral';
+/**
+ * Issue 7: an adult who joins after stage 1 (or a child who comes of age) is checked before the
+ * decision; the decision is recorded with any departure from the recommendation; England's
+ * proposed refusal waits for representations.
+ */
+const SAFEGUARDS_PATCH = 'household-safeguards';
 const CEILING_RULE = 'application.panel-recommendation';
-
-const exitReasons: Record<CaseExit, string> = {
-  withdrawn: 'the applicant withdrew',
-  'assessment-ended': 'the agency ended the assessment',
-};
 
 /**
  * A carer household from first enquiry to an approved carer on the register (DOMAIN.md, carer
  * household lifecycle, steps 1-7): enquiry, initial visit, application (which starts the 8-month
  * clock to the panel's recommendation), stage 1 checks in parallel, the manager's decision to
  * proceed, stage 2, panel, the agency decision and telling the applicant. The panel may defer the
- * case back to stage 1 or 2; the applicant may withdraw and the agency end the assessment at any
- * time, which cancels every open task.
+ * case back to stage 1 or 2; before the decision the applicant may withdraw, and before the
+ * recommendation the agency may end the assessment; either cancels every open task.
  */
 export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<HouseholdWorkflowResult> {
   return new HouseholdCase(input).run();
@@ -68,47 +57,64 @@ export async function householdWorkflow(input: HouseholdWorkflowInput): Promise<
 
 class HouseholdCase {
   private stage: HouseholdStage = 'enquiry';
-  private readonly caseRef: string;
+  private readonly caseRef: CaseRef;
+  private readonly steps: CaseSteps;
   private readonly tasks: HumanTasks;
-  private readonly flow = new CancellationScope();
-  /** Task type -> who completed tasks of that type: the facts separation of duties needs. */
-  private readonly completedBy: Record<string, string[]> = {};
+  private readonly clocks: CaseClocks;
+  private readonly exits: CaseExits<HouseholdExit>;
+  private readonly panel: PanelStage;
+  private readonly participation: Participation;
   private readonly adultsAdded: string[] = [];
+  /** Each adult's background check: member id -> outcome, or `open` (issue 7). */
+  private readonly adultChecks: Record<string, AdultCheck>;
   private caseworkerId: string | null = null;
-  private panel?: PanelBooking;
-  private exit?: { exit: CaseExit; actor: Actor };
   private recommended = false;
-  private ceilingAlertOpen = false;
-  private finished = false;
+  /** Set once the decision maker's decision is accepted: from then on the applicant cannot withdraw. */
+  private decided = false;
+  /** Late checks and the decision gate run only for cases that started on issue 7's code. */
+  private safeguards = false;
+  /** The cycle the assessment is in, for late checks. */
+  private cycle = 1;
 
   constructor(private readonly input: HouseholdWorkflowInput) {
-    this.caseRef = householdCaseRef(input.householdId);
-    this.tasks = new HumanTasks(
-      { caseRef: this.caseRef, rulePackId: input.rulePackId, rulePackVersion: input.rulePackVersion },
-      (request, task) => this.guard(request, task),
-    );
+    this.caseRef = caseRef('household', input.householdId);
+    const scope = { caseRef: this.caseRef, rulePackId: input.rulePackId, rulePackVersion: input.rulePackVersion };
+    const resume = input.resume;
+    this.participation = new Participation({
+      completedBy: resume?.completedBy,
+      supervisingCaseworkerIds: resume?.caseworkerId ? [resume.caseworkerId] : [],
+      ...resume?.participation,
+    });
+    this.adultChecks = { ...resume?.adultChecks };
+    this.steps = new CaseSteps(this.caseRef);
+    this.tasks = new HumanTasks(scope, (request, task) => this.guard(request, task), this.steps);
+    this.clocks = new CaseClocks(scope);
+    this.tasks.onCalendarChange(() => this.clocks.recompute());
+    this.panel = new PanelStage({ scope, householdId: input.householdId, tasks: this.tasks, participation: this.participation, steps: this.steps });
+    this.exits = new CaseExits<HouseholdExit>({
+      rules: {
+        withdrawn: { reason: 'the applicant withdrew', roles: ['caseworker', 'team-manager'] },
+        'assessment-ended': { reason: 'the agency ended the assessment', roles: ['team-manager'] },
+      },
+      tasks: this.tasks,
+      steps: this.steps,
+      stage: () => this.stage,
+      refusal: (exit) => this.exitRefusal(exit),
+      recordExit: (exit, actor) => this.moveTo(exit, actor.userId),
+    });
     setHandler(householdStageQuery, () => this.stage);
-    setHandler(closeCaseUpdate, (request) => this.close(request), { validator: (request) => this.validateClose(request) });
-    setHandler(bookPanelUpdate, (booking) => this.bookPanel(booking), { validator: (booking) => this.validateBooking(booking) });
-    setHandler(adultAddedSignal, ({ memberId }) => void this.adultsAdded.push(memberId));
+    setHandler(adultAddedSignal, ({ memberId }) => {
+      this.adultsAdded.push(memberId);
+      // Outside stage 1 (which picks adults up itself), an adult who joins before the decision is checked at once.
+      if (this.safeguards && this.stage !== 'stage-1' && !this.decided) this.checkAdult(memberId);
+    });
   }
 
   async run(): Promise<HouseholdWorkflowResult> {
-    try {
-      await this.flow.run(() => (this.input.resume ? this.assessment(this.input.resume) : this.approvalPath()));
-    } catch (error) {
-      if (!isCancellation(error) || !this.exit) throw error;
-      const { exit, actor } = this.exit;
-      await CancellationScope.nonCancellable(async () => {
-        await cancelOpenTasks({ reason: exitReasons[exit], actorId: actor.userId });
-        await this.moveTo(exit, actor.userId);
-      });
-    }
+    await this.exits.run(() => (this.input.resume ? this.assessment(this.input.resume) : this.approvalPath()));
     // A case that ends without a recommendation no longer breaches the ceiling: its alert is done.
-    if (this.ceilingAlertOpen) {
-      await household.resolveCaseAlert({ caseRef: this.caseRef, ruleId: CEILING_RULE, at: new Date().toISOString() });
-    }
-    this.finished = true;
+    await this.clocks.endAll();
+    this.exits.finish();
     await condition(allHandlersFinished);
     return { stage: this.stage };
   }
@@ -117,6 +123,7 @@ class HouseholdCase {
     const response = await this.tasks.run({ key: 'respond-to-enquiry', type: 'respond-to-enquiry' });
     if (response.outcome === 'not-proceeding') return this.moveTo('closed', response.completedBy);
     this.caseworkerId = response.completedBy;
+    this.participation.supervises(response.completedBy);
     await this.moveTo('initial-visit', response.completedBy);
     const visit = await this.tasks.run({ key: 'initial-home-visit', type: 'initial-home-visit', assigneeId: response.completedBy });
     if (visit.outcome !== 'invite-application') return this.moveTo('closed', visit.completedBy);
@@ -134,11 +141,12 @@ class HouseholdCase {
   /** Stages 1 and 2, panel and decision; a run resumed after a deferral starts here with its state. */
   private async assessment(from: AssessmentResume): Promise<void> {
     this.caseworkerId = from.caseworkerId;
-    Object.assign(this.completedBy, from.completedBy);
     this.stage = from.resumeStage ?? this.stage;
-    this.watchCeiling(from.applicationAt);
+    this.clocks.start(CEILING_RULE, from.applicationAt, () => this.recommended);
+    this.safeguards = patched(SAFEGUARDS_PATCH);
     let returnTo = from.returnTo;
     for (let cycle = from.cycle; ; cycle++) {
+      this.cycle = cycle;
       if (returnTo === 'stage-1') {
         await this.moveTo('stage-1', null);
         await this.stageOneChecks(cycle);
@@ -148,31 +156,67 @@ class HouseholdCase {
       await this.moveTo('stage-2', null);
       await Promise.all([this.task('assessment-visits', cycle), this.task('assessment-report', cycle), this.task('preparation-training', cycle)]);
       await this.moveTo('panel', null);
-      const recommendation = await this.panelStage(cycle);
+      const recommendation = await this.panel.run((type, spec) => this.task(type, cycle, spec));
       if (recommendation.outcome === 'defer-to-stage-1' || recommendation.outcome === 'defer-to-stage-2') {
         returnTo = recommendation.outcome === 'defer-to-stage-1' ? 'stage-1' : 'stage-2';
         if (patched(CONTINUE_ON_DEFERRAL_PATCH)) {
           await condition(allHandlersFinished);
-          const resume: AssessmentResume = { cycle: cycle + 1, returnTo, applicationAt: from.applicationAt, caseworkerId: this.caseworkerId, completedBy: this.completedBy, resumeStage: this.stage };
+          const participation = this.participation.snapshot();
+          const resume: AssessmentResume = {
+            cycle: cycle + 1,
+            returnTo,
+            applicationAt: from.applicationAt,
+            caseworkerId: this.caseworkerId,
+            completedBy: participation.completedBy as Record<string, string[]>,
+            resumeStage: this.stage,
+            ...(this.safeguards ? { participation, adultChecks: this.adultChecks } : {}),
+          };
           return continueAsNew<typeof householdWorkflow>({ ...this.input, resume });
         }
         continue;
       }
       this.recommended = true;
       await this.moveTo('decision', recommendation.completedBy);
-      const decision = await this.task('make-decision', cycle);
-      if (decision.outcome === 'approve') {
-        await household.enterCarerRegister({
-          householdId: this.input.householdId,
-          decisionSubmissionId: decision.submissionId ?? null,
-          actorId: decision.completedBy,
-          at: decision.completedAt,
-        });
-      }
-      await this.moveTo(decision.outcome === 'approve' ? 'approved' : 'not-approved', decision.completedBy);
-      await Promise.all([this.task('tell-applicant', cycle), this.task('tell-applicant-in-writing', cycle)]);
-      return;
+      return this.decision(cycle, recommendation);
     }
+  }
+
+  /**
+   * The agency decision, once every adult's check is complete; approval puts the household on the
+   * register. Under a pack with a representations period (England), a refusal is first proposed.
+   */
+  private async decision(cycle: number, recommendation: CompletedTask<TaskOutcome<'record-panel-recommendation'>>): Promise<void> {
+    if (this.safeguards) await this.everyAdultChecked();
+    let decision = await this.task('make-decision', cycle);
+    this.decided = true; // at once, in the same activation: no withdrawal is accepted from here
+    const pack = rulePackVersion(this.input.rulePackId, this.input.rulePackVersion);
+    if (this.safeguards && decision.outcome === 'not-approve' && pack.rules['decision.representations']) {
+      await this.moveTo('refusal-proposed', decision.completedBy);
+      this.decided = false; // a proposal only: the applicant may still withdraw
+      await this.task('record-representations', cycle);
+      decision = await this.task('make-decision', cycle, { key: `confirm-decision:c${cycle}`, ruleId: 'decision.confirm' });
+      this.decided = true;
+    }
+    if (this.safeguards) {
+      await this.steps.run('record-decision', () =>
+        household.recordDecision({
+          householdId: this.input.householdId,
+          recommendation: { outcome: recommendation.outcome, submissionId: recommendation.submissionId ?? null },
+          decision: { outcome: decision.outcome, submissionId: decision.submissionId ?? null, actorId: decision.completedBy },
+        }),
+      );
+    }
+    if (decision.outcome === 'approve') {
+      const entry = {
+        householdId: this.input.householdId,
+        decisionSubmissionId: decision.submissionId ?? null,
+        actorId: decision.completedBy,
+        at: decision.completedAt,
+      };
+      await (this.safeguards ? this.steps.run('enter-carer-register', () => household.enterCarerRegister(entry)) : household.enterCarerRegister(entry));
+    }
+    await this.moveTo(decision.outcome === 'approve' ? 'approved' : 'not-approved', decision.completedBy);
+    await Promise.all([this.task('tell-applicant', cycle), this.task('tell-applicant-in-writing', cycle)]);
   }
 
   /**
@@ -183,17 +227,23 @@ class HouseholdCase {
   private async stageOneChecks(cycle: number): Promise<void> {
     const started = new Set<string>();
     let open = 0;
-    const start = (type: TaskType, key: string) => {
+    const start = (type: TaskType, key: string, spec: Partial<HumanTaskSpec> = {}) => {
       if (started.has(key)) return;
       started.add(key);
       open++;
-      const running = this.task(type, cycle, { key }).then(() => void open--);
+      const running = this.task(type, cycle, { key, ...spec }).then((done) => {
+        if (spec.subject?.kind === 'household-member') this.adultChecks[spec.subject.id] = done.outcome as AdultCheck;
+        open--;
+      });
       running.catch(() => undefined); // a cancelled case cancels this wait too; the flow handles it
     };
-    const backgroundCheck = (memberId: string) => start('background-check', `background-check:${memberId}:c${cycle}`);
+    const backgroundCheck = (memberId: string) => {
+      this.adultChecks[memberId] = 'open';
+      start('background-check', `background-check:${memberId}:c${cycle}`, { subject: { kind: 'household-member', id: memberId } });
+    };
     this.adultsAdded.splice(0);
-    for (const memberId of await household.listAdults({ householdId: this.input.householdId })) backgroundCheck(memberId);
-    for (const n of [1, 2]) start('personal-reference', `personal-reference:${n}:c${cycle}`);
+    for (const memberId of await this.adults()) backgroundCheck(memberId);
+    for (const n of [1, 2]) start('personal-reference', `personal-reference:${n}:c${cycle}`, { subject: { kind: 'referee', id: String(n) } });
     for (const type of ['medical-check', 'local-authority-check', 'previous-agency-reference'] as const) start(type, `${type}:c${cycle}`);
     for (;;) {
       await condition(() => open === 0 || this.adultsAdded.length > 0);
@@ -201,117 +251,101 @@ class HouseholdCase {
         this.adultsAdded.splice(0).forEach(backgroundCheck);
         continue;
       }
-      const unchecked = (await household.listAdults({ householdId: this.input.householdId })).filter((id) => !started.has(`background-check:${id}:c${cycle}`));
+      const unchecked = (await this.adults()).filter((id) => !started.has(`background-check:${id}:c${cycle}`));
       if (unchecked.length === 0) return;
       unchecked.forEach(backgroundCheck);
     }
   }
 
-  /** Booking (through POST /panels/{id}/cases), papers to members before the sitting, the chair's recommendation. */
-  private async panelStage(cycle: number): Promise<CompletedTask> {
-    this.panel = undefined;
-    await this.task('book-panel', cycle);
-    const panel = this.panel!;
-    const papers = this.task('send-panel-papers', cycle, { anchorAt: panel.sittingAt }).then((sent) =>
-      household.recordPapersSent({ panelId: panel.panelId, householdId: this.input.householdId, at: sent.completedAt }),
-    );
-    const [, recommendation] = await Promise.all([
-      papers,
-      this.task('record-panel-recommendation', cycle, { anchorAt: panel.sittingAt, assigneeId: panel.chairId }),
-    ]);
-    await household.recordPanelRecommendation({ panelId: panel.panelId, householdId: this.input.householdId, recommendation: recommendation.outcome });
-    return recommendation;
+  /** The household's adults now: read with `householdAdults` (children who came of age too) on issue 7's code. */
+  private async adults(): Promise<string[]> {
+    if (!this.safeguards) return household.listAdults({ householdId: this.input.householdId });
+    const adults = await this.steps.run('read-household-adults', () => household.householdAdults({ householdId: this.input.householdId, at: new Date().toISOString() }));
+    return adults.adultIds;
   }
 
-  /** The 8-month clock from application to the panel's recommendation (NMS 14.4): one alert if it passes. */
-  private watchCeiling(applicationAt: string): void {
-    const clock = { caseRef: this.caseRef, ruleId: CEILING_RULE };
-    const watch = async () => {
-      const dueAt = await household.computeCaseDeadline({
-        ruleId: CEILING_RULE,
-        rulePackId: this.input.rulePackId,
-        rulePackVersion: this.input.rulePackVersion,
-        anchorAt: applicationAt,
-      });
-      const met = () => this.recommended || this.finished;
-      const remaining = Date.parse(dueAt) - Date.now();
-      if (remaining > 0 && (await condition(met, remaining))) return;
-      if (met()) return;
-      await household.raiseCaseAlert({ ...clock, at: new Date().toISOString() });
-      this.ceilingAlertOpen = true;
-      await condition(() => this.recommended);
-      this.ceilingAlertOpen = false;
-      await household.resolveCaseAlert({ ...clock, at: new Date().toISOString() });
+  /** A background check for an adult not yet checked (joined after stage 1, or came of age); its outcome gates the decision. */
+  private checkAdult(memberId: string): void {
+    if (memberId in this.adultChecks) return;
+    this.adultChecks[memberId] = 'open';
+    const subject = { kind: 'household-member' as const, id: memberId };
+    this.task('background-check', this.cycle, { key: `background-check:${memberId}:c${this.cycle}`, subject })
+      .then((done) => void (this.adultChecks[memberId] = done.outcome))
+      .catch(() => undefined); // cancelled with the case
+  }
+
+  /**
+   * Before the decision: every adult living in the household now (children who have come of age
+   * included) has a complete check. A child who comes of age while the decision waits gets one then.
+   */
+  private async everyAdultChecked(): Promise<void> {
+    const read = async () => {
+      const adults = await this.steps.run('read-household-adults', () => household.householdAdults({ householdId: this.input.householdId, at: new Date().toISOString() }));
+      adults.adultIds.forEach((id) => this.checkAdult(id));
+      return adults.nextComingOfAgeAt;
     };
-    watch().catch((error) => {
-      if (!isCancellation(error)) throw error;
-    });
+    let nextComingOfAge = await read();
+    await condition(() => this.checksPending().length === 0);
+    const watchComingOfAge = async () => {
+      while (nextComingOfAge && !this.decided) {
+        const wait = Date.parse(nextComingOfAge) - Date.now();
+        if (wait > 0 && (await condition(() => this.decided, wait))) return;
+        nextComingOfAge = await read();
+      }
+    };
+    watchComingOfAge().catch(() => undefined); // cancelled with the case
+  }
+
+  private checksPending(): string[] {
+    return Object.entries(this.adultChecks)
+      .filter(([, check]) => check === 'open')
+      .map(([id]) => id);
   }
 
   /** Opens a task of this case, assigning caseworker tasks to the household's caseworker, and records who completed it. */
-  private async task(type: TaskType, cycle: number, spec: Partial<HumanTaskSpec> = {}): Promise<CompletedTask> {
+  private async task<T extends TaskType>(type: T, cycle: number, spec: Partial<HumanTaskSpec<T>> = {}): Promise<CompletedTask<TaskOutcome<T>>> {
     const assigneeId = spec.assigneeId ?? (caseworkerTasks.has(type) ? this.caseworkerId : null);
-    const done = await this.tasks.run({ key: `${type}:c${cycle}`, ...spec, type, assigneeId });
-    (this.completedBy[type] ??= []).push(done.completedBy);
+    const done = await this.tasks.run<T>({ key: `${type}:c${cycle}`, ...spec, type, assigneeId });
+    this.participation.completed(type, done.completedBy);
     return done;
   }
 
   private async moveTo(stage: HouseholdStage, actorId: string | null): Promise<void> {
-    await household.recordHouseholdStage({ householdId: this.input.householdId, stage, actorId });
+    const record = () => household.recordHouseholdStage({ householdId: this.input.householdId, stage, actorId });
+    await (this.safeguards ? this.steps.run(`record-stage:${stage}`, record) : record());
     this.stage = stage;
   }
 
-  /** Separation of duties, and approvals that must carry their terms. */
+  /** Separation of duties, the panel's own rules, approvals that carry their terms, and the decision's gate. */
   private guard(request: CompleteTaskRequest, task: OpenedTask): void {
-    const panelMemberIds = this.panel ? [this.panel.chairId, ...this.panel.memberIds] : [];
-    const breach = separationOfDutiesBreach(request.actor.userId, task.type, { panelMemberIds, completedBy: this.completedBy });
+    this.panel.guard(request, task);
+    const breach = separationOfDutiesBreach(request.actor.userId, task.type, this.participation.snapshot());
     if (breach) throw new DomainError('separation-of-duties', breach);
     const approving = request.outcome === 'approve' && (task.type === 'make-decision' || task.type === 'record-panel-recommendation');
     if (approving && !request.submissionId) throw new DomainError('invalid-input', 'an approval carries its terms in data.terms');
-  }
-
-  private validateClose({ exit, actor }: { exit: CaseExit; actor: Actor }): void {
-    if (this.exit || this.finished || FINAL_HOUSEHOLD_STAGES.includes(this.stage)) {
-      throw toFailure(new DomainError('conflict', `the case has already ended (${this.stage})`));
-    }
-    const allowed = exit === 'withdrawn' ? ['caseworker', 'team-manager'] : ['team-manager'];
-    if (!actor.roles.some((role) => allowed.includes(role))) {
-      throw toFailure(new DomainError('not-permitted', `recording that ${exitReasons[exit]} needs one of: ${allowed.join(', ')}`));
+    if (task.type === 'make-decision') this.decisionGate(request);
+    if (task.type === 'record-representations' && request.outcome === 'none-received' && Date.now() < Date.parse(task.dueAt)) {
+      throw new DomainError('conflict', `the applicant has until ${task.dueAt} to make representations`);
     }
   }
 
-  private async close(request: { exit: CaseExit; actor: Actor }): Promise<HouseholdWorkflowResult> {
-    this.exit = request;
-    this.flow.cancel();
-    await condition(() => this.finished);
-    return { stage: this.stage };
-  }
-
-  private validateBooking(booking: PanelBooking): void {
-    const task = this.tasks.openTaskOfType('book-panel');
-    if (!task) this.tasks.assertSettled();
-    if (!task || this.panel) throw toFailure(new DomainError('conflict', `the case is not waiting for a panel (${this.stage})`));
-    if (!booking.actor.roles.includes('team-manager')) throw toFailure(new DomainError('not-permitted', "only a team manager puts cases on a panel's agenda"));
-  }
-
-  private async bookPanel(booking: PanelBooking): Promise<{ taskId: string }> {
-    const task = this.tasks.openTaskOfType('book-panel')!;
-    this.panel = booking; // set first, so the validator refuses a second booking meanwhile
-    try {
-      await householdInHandler.recordPanelBooking({
-        panelId: booking.panelId,
-        householdId: this.input.householdId,
-        sittingAt: booking.sittingAt,
-        rulePackId: this.input.rulePackId,
-        rulePackVersion: this.input.rulePackVersion,
-        actorId: booking.actor.userId,
-      });
-    } catch (error) {
-      this.panel = undefined;
-      throw error;
+  /** No decision while an adult's check is open; no approval while an adult's check found concerns. */
+  private decisionGate(request: CompleteTaskRequest): void {
+    if (!this.safeguards) return;
+    const pending = this.checksPending();
+    if (pending.length > 0) throw new DomainError('conflict', `the background check of household member ${pending.join(', ')} is not complete`);
+    const concerns = Object.entries(this.adultChecks).filter(([, check]) => check === 'concerns');
+    if (request.outcome === 'approve' && concerns.length > 0) {
+      throw new DomainError('conflict', `the background check of household member ${concerns.map(([id]) => id).join(', ')} found concerns`);
     }
-    await this.tasks.complete({ taskId: task.taskId, outcome: 'booked', actor: booking.actor, completionKey: booking.idempotencyKey, submissionId: null });
-    return { taskId: task.taskId };
+  }
+
+  /** Exits the applicant's rights forbid: none once the case has ended or been decided; no agency ending after the panel's recommendation. */
+  private exitRefusal(exit: HouseholdExit): string | null {
+    if (FINAL_HOUSEHOLD_STAGES.includes(this.stage)) return `the case has already ended (${this.stage})`;
+    if (this.decided || this.tasks.decided('make-decision')) return 'the decision has been made: an approved household leaves by resignation';
+    if (exit === 'assessment-ended' && this.recommended) return "the panel has recommended: the agency can no longer end the assessment; the decision maker decides";
+    return null;
   }
 }
 
@@ -325,6 +359,7 @@ const caseworkerTasks = new Set<TaskType>([
   'previous-agency-reference',
   'preparation-training',
   'send-panel-papers',
+  'record-representations',
   'tell-applicant',
   'tell-applicant-in-writing',
 ]);

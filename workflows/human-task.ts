@@ -1,23 +1,35 @@
-import { condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
-import { assertMayComplete, DomainError, taskDefinition, TaskType } from '@hearth/domain';
+import { ActivityOptions, condition, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { assertMayComplete, DomainError, taskDefinition, TaskNoticeKind, TaskOutcome, TaskSubject, TaskType } from '@hearth/domain';
+import { caseActivityOptions } from './activity-options';
 import type { OpenedTask, TaskActivities, TaskSchedule } from './contracts/activities.contract';
-import { toFailure } from './failures';
 import { CompletedTask, CompleteTaskRequest, completeTaskUpdate, deadlinesChangedSignal, openTasksQuery, OpenTaskView } from './contracts/human-task.contract';
+import { CaseSteps } from './case-steps';
+import { toFailure } from './failures';
 
-const { openTask, markTaskOverdue, notifyTask, recomputeTaskDeadline } = proxyActivities<TaskActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-// Closing runs as a local activity inside the Update handler: the staff member's request waits for
-// it, and a local activity saves the round trip through the server's activity task queue.
-const { closeTask } = proxyLocalActivities<TaskActivities>({
+const activities = proxyActivities<TaskActivities>(caseActivityOptions);
+/**
+ * For writes made by Update handlers: a staff action the server has accepted must reach
+ * PostgreSQL, so these retry until it does (staff see 503 meanwhile, and the same Idempotency-Key
+ * gets the result once it has, instead of a failure kept under the Update id for ever).
+ */
+export const inUpdateHandler: ActivityOptions = { startToCloseTimeout: '10 seconds', retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' } };
+const closing = proxyActivities<TaskActivities>(inUpdateHandler);
+// Issue 3's proxies, kept for cases whose histories used them (see the patches below).
+const legacy = proxyActivities<TaskActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+const legacyClose = proxyLocalActivities<TaskActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '2 seconds', maximumAttempts: 10 },
 });
 
 /** Reminders before due, the overdue mark at due and escalations after it (2026-11, issue 4). */
 const CHECKPOINTS_PATCH = 'human-task-checkpoints';
+/**
+ * Issue 7: a task is closed by a regular activity scheduled from the Update handler, which the
+ * server records together with the Update's acceptance, so PostgreSQL never shows a decision the
+ * server could still lose. (A local activity ran before the acceptance was durable.) Task opens
+ * wait for cancellation to complete, so an exit never leaves a row opened after it.
+ */
+export const DURABLE_CLOSE_PATCH = 'human-task-durable-close';
 
 /** The case a workflow's tasks belong to, and the rule pack version its deadlines come from. */
 export interface HumanTaskScope {
@@ -26,13 +38,17 @@ export interface HumanTaskScope {
   rulePackVersion: number;
 }
 
-export interface HumanTaskSpec {
+export interface HumanTaskSpec<T extends TaskType = TaskType> {
   /** Unique within the workflow run: a retried open finds the same task. */
   key: string;
-  type: TaskType;
+  type: T;
   assigneeId?: string | null;
   /** When the task's clock starts, if not when it opens (a panel sitting). */
   anchorAt?: string;
+  /** The clock, where this task runs on another than its type's rule. */
+  ruleId?: string;
+  /** Which household member, which referee. */
+  subject?: TaskSubject;
 }
 
 /** Extra checks a workflow makes on a completion, e.g. separation of duties. */
@@ -56,45 +72,58 @@ export class HumanTasks {
   private readonly tracked = new Map<string, TrackedTask>();
   /** openTask activities in flight: their rows may already be in the inbox before this workflow knows their ids. */
   private opening = 0;
+  /** Calendar changes received so far: a task opened meanwhile recomputes its deadline once open. */
+  private calendarChanges = 0;
+  /** Calendar changes are applied one after the other, in the order they came. */
+  private calendarQueue: Promise<void> = Promise.resolve();
+  private readonly calendarListeners: (() => Promise<void>)[] = [];
+  /** Set when the case is closing: no more decisions are accepted. */
+  private refusal?: DomainError;
 
   constructor(
     private readonly scope: HumanTaskScope,
     private readonly guard: CompletionGuard = () => undefined,
+    private readonly steps?: CaseSteps,
   ) {
     setHandler(completeTaskUpdate, (request) => this.complete(request), { validator: (request) => this.validate(request) });
     setHandler(openTasksQuery, () => [...this.tracked.values()].filter((t) => !t.decision).map((t) => this.view(t)));
-    setHandler(deadlinesChangedSignal, () => this.recomputeDeadlines());
+    setHandler(deadlinesChangedSignal, () => {
+      this.calendarChanges++;
+      this.calendarQueue = this.calendarQueue.then(() => this.recomputeDeadlines());
+    });
   }
 
   /** Opens a task and resolves with the staff decision once the task is closed. */
-  async run(spec: HumanTaskSpec): Promise<CompletedTask> {
+  async run<T extends TaskType>(spec: HumanTaskSpec<T>): Promise<CompletedTask<TaskOutcome<T>>> {
+    const durable = patched(DURABLE_CLOSE_PATCH);
+    const changesBefore = this.calendarChanges;
     // try/finally, not .finally(): an extra promise tick would reorder commands between parallel tasks.
     this.opening++;
     let opened: OpenedTask;
     try {
-      opened = await openTask({
-        taskKey: spec.key,
-        type: spec.type,
-        caseRef: this.scope.caseRef,
-        assigneeId: spec.assigneeId ?? null,
-        rulePackId: this.scope.rulePackId,
-        rulePackVersion: this.scope.rulePackVersion,
-        ...(spec.anchorAt ? { anchorAt: spec.anchorAt } : {}),
-      });
+      opened = durable ? await this.open(spec) : await legacy.openTask(this.openInput(spec, false));
     } finally {
       this.opening--;
     }
+    // Found closed: a re-run (after a reset) of a step whose decision PostgreSQL already holds.
+    if (opened.closed && opened.status === 'completed') return this.closedBefore(opened) as CompletedTask<TaskOutcome<T>>;
     const task: TrackedTask = {
       opened,
       schedule: { dueAt: opened.dueAt, remindAt: opened.remindAt ?? [], escalateAt: opened.escalateAt ?? [] },
       scheduleVersion: 0,
     };
     this.tracked.set(opened.taskId, task);
+    if (durable && this.calendarChanges !== changesBefore) await this.recompute(task);
     if (patched(CHECKPOINTS_PATCH)) await this.watchDeadlines(task);
     else await this.watchDueDate(task);
     await condition(() => task.closed !== undefined);
     this.tracked.delete(opened.taskId);
-    return task.closed!;
+    return task.closed! as CompletedTask<TaskOutcome<T>>;
+  }
+
+  /** Called after the case's own calendar work, e.g. case clocks moving with the calendar. */
+  onCalendarChange(listener: () => Promise<void>): void {
+    this.calendarListeners.push(listener);
   }
 
   /** A staff action arrived for a task this workflow may still be opening: ask the caller to retry. */
@@ -107,25 +136,66 @@ export class HumanTasks {
     return [...this.tracked.values()].find((t) => t.opened.type === type && !t.decision)?.opened;
   }
 
+  /** Whether a decision on a task of this type has been accepted and not yet finished with. */
+  decided(type: TaskType): boolean {
+    return [...this.tracked.values()].some((t) => t.opened.type === type && t.decision !== undefined);
+  }
+
+  /** The case is closing: every later decision is refused with this reason. */
+  refuseDecisions(reason: string): void {
+    this.refusal = new DomainError('conflict', reason);
+  }
+
+  private open(spec: HumanTaskSpec): Promise<OpenedTask> {
+    const open = () => activities.openTask(this.openInput(spec, true));
+    return this.steps ? this.steps.run(`open-task:${spec.key}`, open) : open();
+  }
+
+  private openInput(spec: HumanTaskSpec, withRun: boolean) {
+    return {
+      taskKey: spec.key,
+      type: spec.type,
+      caseRef: this.scope.caseRef,
+      assigneeId: spec.assigneeId ?? null,
+      rulePackId: this.scope.rulePackId,
+      rulePackVersion: this.scope.rulePackVersion,
+      ...(spec.anchorAt ? { anchorAt: spec.anchorAt } : {}),
+      ...(spec.ruleId ? { ruleId: spec.ruleId } : {}),
+      ...(spec.subject ? { subject: spec.subject } : {}),
+      ...(withRun ? { runId: workflowInfo().runId } : {}),
+    };
+  }
+
+  private closedBefore(opened: OpenedTask): CompletedTask {
+    const closed = opened.closed!;
+    return { taskId: opened.taskId, outcome: closed.outcome, completedBy: closed.completedBy ?? '', completedAt: closed.completedAt ?? new Date().toISOString(), submissionId: closed.submissionId };
+  }
+
   /** Issue 3's behaviour, kept for cases that started before reminders existed. */
   private async watchDueDate(task: TrackedTask): Promise<void> {
     const decided = () => task.decision !== undefined;
     const untilDue = Date.parse(task.opened.dueAt) - Date.now();
     const decidedInTime = !task.opened.overdue && untilDue > 0 && (await condition(decided, untilDue));
     if (!decidedInTime && !decided() && !task.opened.overdue) {
-      await markTaskOverdue({ taskId: task.opened.taskId, at: new Date().toISOString() });
+      await legacy.markTaskOverdue({ taskId: task.opened.taskId, at: new Date().toISOString() });
     }
   }
 
   /**
    * Waits for a decision while passing each checkpoint in time order: reminders, the overdue mark,
    * escalations. A calendar change bumps the schedule version and the wait starts again with the
-   * new times, so a moved deadline moves its timer and nothing fires early.
+   * new times, so a moved deadline moves its timer and nothing fires early; a checkpoint moved back
+   * into the future is passed again when its new time comes.
    */
   private async watchDeadlines(task: TrackedTask): Promise<void> {
     const decided = () => task.decision !== undefined;
     const passed = new Set<string>(task.opened.overdue ? ['overdue'] : []);
+    let seenVersion = task.scheduleVersion;
     while (!decided()) {
+      if (task.scheduleVersion !== seenVersion) {
+        seenVersion = task.scheduleVersion;
+        for (const checkpoint of this.checkpoints(task)) if (checkpoint.at > Date.now()) passed.delete(checkpoint.key);
+      }
       const next = this.checkpoints(task).find((checkpoint) => !passed.has(checkpoint.key));
       const version = task.scheduleVersion;
       const moved = () => decided() || task.scheduleVersion !== version;
@@ -143,26 +213,32 @@ export class HumanTasks {
 
   private checkpoints(task: TrackedTask) {
     const taskId = task.opened.taskId;
-    const notice = (kind: 'task-reminder' | 'task-escalated', at: string, sequence: number) => ({
+    const proxy = patched(DURABLE_CLOSE_PATCH) ? activities : legacy;
+    const notice = (kind: TaskNoticeKind, at: string, sequence: number) => ({
       key: `${kind}:${sequence}`,
       at: Date.parse(at),
-      act: () => notifyTask({ taskId, kind, sequence, at: new Date().toISOString() }),
+      act: () => proxy.notifyTask({ taskId, kind, sequence, at: new Date().toISOString() }),
     });
     return [
       ...task.schedule.remindAt.map((at, i) => notice('task-reminder', at, i)),
-      { key: 'overdue', at: Date.parse(task.schedule.dueAt), act: () => markTaskOverdue({ taskId, at: new Date().toISOString() }) },
+      // Overdue since the due instant itself, even if the worker was away when it passed.
+      { key: 'overdue', at: Date.parse(task.schedule.dueAt), act: () => proxy.markTaskOverdue({ taskId, at: task.schedule.dueAt }) },
       ...task.schedule.escalateAt.map((at, i) => notice('task-escalated', at, i)),
     ].sort((a, b) => a.at - b.at);
   }
 
   private async recomputeDeadlines(): Promise<void> {
-    for (const task of [...this.tracked.values()].filter((t) => !t.decision)) {
-      task.schedule = await recomputeTaskDeadline({ taskId: task.opened.taskId });
-      task.scheduleVersion++;
-    }
+    for (const task of [...this.tracked.values()].filter((t) => !t.decision)) await this.recompute(task);
+    for (const listener of this.calendarListeners) await listener();
+  }
+
+  private async recompute(task: TrackedTask): Promise<void> {
+    task.schedule = await (patched(DURABLE_CLOSE_PATCH) ? activities : legacy).recomputeTaskDeadline({ taskId: task.opened.taskId });
+    task.scheduleVersion++;
   }
 
   private validate(request: CompleteTaskRequest): void {
+    if (this.refusal) throw toFailure(this.refusal);
     const task = this.tracked.get(request.taskId);
     if (!task) this.assertSettled();
     if (!task || task.decision) throw toFailure(new DomainError('task-closed', 'this task is no longer open'));
@@ -187,8 +263,9 @@ export class HumanTasks {
       completedAt: new Date().toISOString(),
       submissionId: request.submissionId,
     };
+    const input = { ...completed, completionKey: request.completionKey, submissionId: request.submissionId ?? null };
     try {
-      await closeTask({ ...completed, completionKey: request.completionKey, submissionId: request.submissionId ?? null });
+      await (patched(DURABLE_CLOSE_PATCH) ? closing.closeTask(input) : legacyClose.closeTask(input));
     } catch (error) {
       task.decision = undefined;
       throw error;

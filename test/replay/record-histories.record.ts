@@ -1,8 +1,9 @@
+import { caseRef } from '@hearth/domain';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, Harness, startHearth } from '../support/hearth-harness';
-import { HouseholdJourney, TERMS } from '../support/household-journey';
+import { APPROVAL, HouseholdJourney } from '../support/household-journey';
 
 // `npm run replay:record`: drives household workflows on the current code through the API and
 // saves their histories under test/replay/histories, where replay.test.ts replays them on every
@@ -17,7 +18,7 @@ describe('record household workflow histories', () => {
   async function save(name: string, householdId: string, runId?: string) {
     const file = join(__dirname, 'histories', `${name}.json`);
     if (existsSync(file)) return;
-    const handle = hearth.client.workflow.getHandle(`household:${householdId}`, runId);
+    const handle = hearth.client.workflow.getHandle(caseRef('household', householdId), runId);
     await handle.result().catch(() => undefined); // a run that continued as new "fails" to give a result here
     writeFileSync(file, historyToJSON(await handle.fetchHistory()));
   }
@@ -33,13 +34,13 @@ describe('record household workflow histories', () => {
     await family.throughStageOne(2);
     await family.throughStageTwo();
     await family.bookPanel();
-    const { runId: firstRun } = await hearth.client.workflow.getHandle(`household:${family.householdId}`).describe();
+    const { runId: firstRun } = await hearth.client.workflow.getHandle(caseRef('household', family.householdId)).describe();
     await family.panelRecommends('defer-to-stage-2', { reasons: 'more on the birth children' });
     await family.waitForStage('stage-2');
     await family.throughStageTwo();
     await family.bookPanel();
-    await family.panelRecommends('approve', { terms: TERMS });
-    await family.do('make-decision', 'decision-maker', 'approve', { terms: TERMS });
+    await family.panelRecommends('approve', APPROVAL);
+    await family.do('make-decision', 'decision-maker', 'approve', APPROVAL);
     await family.tellApplicant();
     await save('household-deferred-first-run-v3', family.householdId, firstRun);
     await save('household-approved-after-deferral-v3', family.householdId);
@@ -49,7 +50,7 @@ describe('record household workflow histories', () => {
     const family = new HouseholdJourney(hearth);
     await family.toStageOne();
     await eventually(async () => {
-      const rows = await hearth.dataSource.query(`SELECT id FROM alert WHERE case_ref = $1 AND kind = 'statutory-ceiling'`, [`household:${family.householdId}`]);
+      const rows = await hearth.dataSource.query(`SELECT id FROM alert WHERE case_ref = $1 AND kind = 'statutory-ceiling'`, [caseRef('household', family.householdId)]);
       return rows.length > 0 ? true : undefined;
     }, 25_000);
     await hearth.http

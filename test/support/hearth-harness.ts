@@ -23,7 +23,7 @@ let workflowBundlePath: Promise<string> | undefined;
 let runtimeInstalled = false;
 
 /** One workflow bundle per test file, shared by every worker that file starts. */
-function bundledWorkflows(): Promise<string> {
+export function bundledWorkflows(): Promise<string> {
   workflowBundlePath ??= bundleWorkflowCode({ workflowsPath, ...workflowBundlerOptions, logger: new DefaultLogger('WARN') }).then(({ code }) => {
     const path = join(mkdtempSync(join(tmpdir(), 'hearth-bundle-')), 'workflows.js');
     writeFileSync(path, code);
@@ -41,8 +41,8 @@ export interface Harness {
   /** Demo users of this harness, one per role, with ids. */
   users: Record<StaffRole, { id: string; username: string }>;
   login(role: StaffRole | { username: string }): Promise<string>;
-  /** Another member of staff holding `role`. */
-  addStaff(role: StaffRole): Promise<{ id: string; username: string }>;
+  /** Another member of staff holding `role` (and any other roles given). */
+  addStaff(role: StaffRole, ...more: StaffRole[]): Promise<{ id: string; username: string }>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -75,11 +75,12 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}): Promise<H
   const suffix = randomUUID().slice(0, 8);
   const hash = await hashPassword(TEST_PASSWORD);
   const users = {} as Harness['users'];
-  const addStaff = async (role: StaffRole, username = `${role}-${randomUUID().slice(0, 8)}`) => {
-    const { id } = await staff.ensure({ username, displayName: `Test ${role}`, roles: [role] }, hash, false);
+  const addNamedStaff = async (username: string, roles: StaffRole[]) => {
+    const { id } = await staff.ensure({ username, displayName: `Test ${roles.join(' and ')}`, roles }, hash, false);
     return { id, username };
   };
-  for (const role of STAFF_ROLES) users[role] = await addStaff(role, `${role}-${suffix}`);
+  const addStaff = (role: StaffRole, ...more: StaffRole[]) => addNamedStaff(`${role}-${randomUUID().slice(0, 8)}`, [role, ...more]);
+  for (const role of STAFF_ROLES) users[role] = await addNamedStaff(`${role}-${suffix}`, [role]);
 
   const app: INestApplication = await createApi(config, new JsonLogger('error'));
   await app.listen(0, '127.0.0.1');

@@ -1,3 +1,4 @@
+import { caseRef } from '@hearth/domain';
 import { StaffRole } from '@hearth/domain';
 import { eventually, Harness } from './hearth-harness';
 
@@ -12,6 +13,8 @@ export interface TaskJson {
 }
 
 export const TERMS = { maxChildren: 2, ageMin: 0, ageMax: 11, sexes: ['female', 'male'], placementTypes: ['short-term', 'emergency'], languages: ['ckb', 'ar'] };
+/** An approval's form: the terms and the reasons for them. */
+export const APPROVAL = { terms: TERMS, reasons: 'the household meets the standards for these children' };
 
 /** Drives a household through the API only, as each role in turn, the way staff would. */
 export class HouseholdJourney {
@@ -42,17 +45,17 @@ export class HouseholdJourney {
   async tasks(): Promise<TaskJson[]> {
     const response = await this.hearth.http
       .get('/tasks')
-      .query({ caseRef: `household:${this.householdId}`, status: 'open', limit: 100 })
+      .query({ caseRef: caseRef('household', this.householdId), status: 'open', limit: 100 })
       .set(await this.auth('team-manager'))
       .expect(200);
     const done = await this.hearth.http
       .get('/tasks')
-      .query({ caseRef: `household:${this.householdId}`, status: 'completed', limit: 100 })
+      .query({ caseRef: caseRef('household', this.householdId), status: 'completed', limit: 100 })
       .set(await this.auth('team-manager'))
       .expect(200);
     const cancelled = await this.hearth.http
       .get('/tasks')
-      .query({ caseRef: `household:${this.householdId}`, status: 'cancelled', limit: 100 })
+      .query({ caseRef: caseRef('household', this.householdId), status: 'cancelled', limit: 100 })
       .set(await this.auth('team-manager'))
       .expect(200);
     return [...response.body.items, ...done.body.items, ...cancelled.body.items];
@@ -118,14 +121,18 @@ export class HouseholdJourney {
     await this.throughStageTwo();
   }
 
-  /** A team manager sets up a panel sitting and puts the case on its agenda. */
+  /** When the panel booked last sits. */
+  sittingAt = 0;
+
+  /** A team manager sets up a panel sitting (by default 2 s away) and puts the case on its agenda. */
   async bookPanel(options: { sittingInMs?: number; memberIds?: string[] } = {}): Promise<string> {
     const manager = await this.auth('team-manager');
+    this.sittingAt = Date.now() + (options.sittingInMs ?? 2_000);
     const panel = await this.hearth.http
       .post('/panels')
       .set(manager)
       .send({
-        sittingAt: new Date(Date.now() + (options.sittingInMs ?? 3_600_000)).toISOString(),
+        sittingAt: new Date(this.sittingAt).toISOString(),
         chairId: this.hearth.users['panel-chair'].id,
         memberIds: options.memberIds ?? [this.hearth.users['panel-member'].id],
       })
@@ -134,9 +141,15 @@ export class HouseholdJourney {
     return panel.body.id;
   }
 
+  /** The papers go out; once the panel has sat, its chair records the recommendation. */
   async panelRecommends(outcome: string, data: object): Promise<void> {
     await this.do('send-panel-papers', 'caseworker', 'sent');
+    await this.panelHasSat();
     await this.do('record-panel-recommendation', 'panel-chair', outcome, data);
+  }
+
+  async panelHasSat(): Promise<void> {
+    await eventually(async () => (Date.now() > this.sittingAt ? true : undefined), 10_000, 'the panel sitting');
   }
 
   async tellApplicant(): Promise<void> {

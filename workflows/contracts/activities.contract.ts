@@ -1,4 +1,4 @@
-import type { HouseholdStage, StaffRole } from '@hearth/domain';
+import type { CaseRef, HouseholdStage, StaffRole, TaskNoticeKind, TaskSubject } from '@hearth/domain';
 
 /** What a workflow asks for when it opens a human task. */
 export interface OpenTaskInput {
@@ -6,10 +6,16 @@ export interface OpenTaskInput {
   /** When the task's clock starts (a panel sitting, say); the moment it opens if absent. */
   anchorAt?: string;
   type: string;
+  /** The clock, when this task runs on another than its type's (absent: the type's rule). */
+  ruleId?: string;
+  /** What the task is about within the case: which adult, which referee. */
+  subject?: TaskSubject;
   caseRef: string;
   assigneeId: string | null;
   rulePackId: string;
   rulePackVersion: number;
+  /** The workflow run opening it: a reset or re-run finds rows of an earlier run closed or reopens its own. */
+  runId?: string;
 }
 
 /** The task as opened: its id and the deadline computed from the rule pack and calendar. */
@@ -24,6 +30,8 @@ export interface OpenedTask {
   /** Absent in histories recorded before reminders and escalations existed. */
   remindAt?: string[];
   escalateAt?: string[];
+  /** The decision already recorded on the row, when a re-run finds its task closed (absent before runs were tracked). */
+  closed?: { outcome: string; completedBy: string | null; completedAt: string | null; submissionId: string | null };
 }
 
 /** A task's deadlines, recomputed after a calendar change. */
@@ -46,25 +54,60 @@ export interface CloseTaskInput {
 export interface TaskActivities {
   openTask(input: OpenTaskInput): Promise<OpenedTask>;
   markTaskOverdue(input: { taskId: string; at: string }): Promise<{ alertRaised: boolean }>;
-  notifyTask(input: { taskId: string; kind: 'task-reminder' | 'task-escalated'; sequence: number; at: string }): Promise<{ raised: boolean }>;
+  notifyTask(input: { taskId: string; kind: TaskNoticeKind; sequence: number; at: string }): Promise<{ raised: boolean }>;
   closeTask(input: CloseTaskInput): Promise<void>;
   recomputeTaskDeadline(input: { taskId: string }): Promise<TaskSchedule>;
   /** Cancels every open task of the calling workflow. */
   cancelOpenTasks(input: { reason: string; actorId: string | null }): Promise<number>;
 }
 
-/** Activities that keep a household's projection: its stage, as staff see it. */
-export interface HouseholdActivities {
-  recordHouseholdStage(input: { householdId: string; stage: HouseholdStage; actorId: string | null }): Promise<void>;
-  /** Ids of the adults living in the household now. */
-  listAdults(input: { householdId: string }): Promise<string[]>;
-  /** When a case-level clock falls due, e.g. the 8-month ceiling from application to recommendation. */
-  computeCaseDeadline(input: { ruleId: string; rulePackId: string; rulePackVersion: number; anchorAt: string }): Promise<string>;
+/** When a case clock falls due, and when to warn before it. */
+export interface CaseClockSchedule {
+  dueAt: string;
+  warnAt: string[];
+}
+
+/** Activities of the case kit: case clocks and the alerts that need a manager's attention. */
+export interface CaseActivities {
+  /** When a case-level clock falls due, e.g. the 8-month ceiling. Older histories recorded the due date alone. */
+  computeCaseDeadline(input: { ruleId: string; rulePackId: string; rulePackVersion: number; anchorAt: string }): Promise<CaseClockSchedule | string>;
+  /** A case clock's warning before it is due, to the team managers. */
+  warnCaseClock(input: { caseRef: string; ruleId: string; sequence: number; at: string }): Promise<void>;
+  /** The breach of a case clock: one critical alert. */
   raiseCaseAlert(input: { caseRef: string; ruleId: string; at: string }): Promise<void>;
+  /** The clock is met, or the case ended: its warnings and breach alert are done. */
   resolveCaseAlert(input: { caseRef: string; ruleId: string; at: string }): Promise<void>;
+  /** A step failed for good: managers are asked to look, an admin may retry it. Resolved when it succeeds. */
+  raiseNeedsAttention(input: { caseRef: CaseRef; step: string; at: string }): Promise<void>;
+  resolveNeedsAttention(input: { caseRef: CaseRef; step: string; at: string }): Promise<void>;
+}
+
+/** The panel stage's projection: agendas, papers, recommendations. */
+export interface PanelActivities {
   recordPanelBooking(input: { panelId: string; householdId: string; sittingAt: string; rulePackId: string; rulePackVersion: number; actorId: string }): Promise<void>;
   recordPapersSent(input: { panelId: string; householdId: string; at: string }): Promise<void>;
   recordPanelRecommendation(input: { panelId: string; householdId: string; recommendation: string }): Promise<void>;
+}
+
+/** The adults of a household at a moment, and when its next child comes of age (a check is due then). */
+export interface HouseholdAdults {
+  adultIds: string[];
+  nextComingOfAgeAt: string | null;
+}
+
+/** Activities that keep a household's projection: its stage, as staff see it. */
+export interface HouseholdActivities {
+  recordHouseholdStage(input: { householdId: string; stage: HouseholdStage; actorId: string | null }): Promise<void>;
+  /** Ids of the adults living in the household now (kept for histories recorded before `householdAdults`). */
+  listAdults(input: { householdId: string }): Promise<string[]>;
+  /** The household's adults at `at`: members recorded as adults, and children who are 18 by then. */
+  householdAdults(input: { householdId: string; at: string }): Promise<HouseholdAdults>;
+  /** Records the decision beside the recommendation: a departure from the recommended outcome or terms is flagged on the case. */
+  recordDecision(input: {
+    householdId: string;
+    recommendation: { outcome: string; submissionId: string | null };
+    decision: { outcome: string; submissionId: string | null; actorId: string };
+  }): Promise<{ departs: boolean }>;
   /** Puts the household on the carer register with the terms in the decision's form. */
   enterCarerRegister(input: { householdId: string; decisionSubmissionId: string | null; actorId: string; at: string }): Promise<void>;
 }

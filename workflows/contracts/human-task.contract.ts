@@ -11,9 +11,9 @@ export interface CompleteTaskRequest {
   submissionId: string | null;
 }
 
-export interface CompletedTask {
+export interface CompletedTask<O extends string = string> {
   taskId: string;
-  outcome: string;
+  outcome: O;
   completedBy: string;
   completedAt: string;
   /** The form staff sent with the decision, kept in PostgreSQL (absent in older histories). */

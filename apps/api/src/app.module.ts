@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { AlertsController } from './alerts/alerts.controller';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -17,6 +19,8 @@ export class AppModule {
       module: AppModule,
       imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), TasksModule, HouseholdsModule, PanelsModule, CalendarModule],
       controllers: [HealthController, AlertsController, RegisterController],
+      // After the auth guard (the key belongs to the actor), before validation.
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 }

@@ -12,7 +12,10 @@ import {
 } from '@hearth/persistence';
 import { TemporalConfig, workflowBundlerOptions, workflowsPath } from '@hearth/temporal';
 import { DataSource } from 'typeorm';
+import type { CaseActivities, HouseholdActivities, PanelActivities, TaskActivities } from '@hearth/workflows/contracts/activities.contract';
+import { createCaseActivities } from './activities/case.activities';
 import { createHouseholdActivities } from './activities/household.activities';
+import { createPanelActivities } from './activities/panel.activities';
 import { Deadlines } from './activities/deadlines';
 import { createTaskActivities } from './activities/task.activities';
 
@@ -32,19 +35,21 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
+/** Every activity a Hearth workflow calls: the ports in workflows/contracts, implemented over PostgreSQL. */
+export type HearthActivities = TaskActivities & CaseActivities & PanelActivities & HouseholdActivities;
+
 /** The activities over a database connection, as one object for Worker.create. */
-export function createActivities(dataSource: DataSource) {
+export function createActivities(dataSource: DataSource): HearthActivities {
   const deadlines = new Deadlines(new CalendarHolidaysRepository(dataSource));
   return {
     ...createTaskActivities({ tasks: new TasksRepository(dataSource), deadlines }),
+    ...createCaseActivities({ alerts: new AlertsRepository(dataSource), deadlines }),
+    ...createPanelActivities({ panels: new PanelsRepository(dataSource), deadlines }),
     ...createHouseholdActivities({
       households: new HouseholdsRepository(dataSource),
       members: new HouseholdMembersRepository(dataSource),
-      alerts: new AlertsRepository(dataSource),
-      panels: new PanelsRepository(dataSource),
       register: new CarerRegisterRepository(dataSource),
       submissions: new TaskSubmissionsRepository(dataSource),
-      deadlines,
     }),
   };
 }

@@ -11,6 +11,8 @@ import { HouseholdMembers1764000000001 } from './migrations/1764000000001-househ
 import { Panels1764000000002 } from './migrations/1764000000002-panels';
 import { CarerRegister1764000000003 } from './migrations/1764000000003-carer-register';
 import { TaskAnchorAndNotices1764000000004 } from './migrations/1764000000004-task-anchor-and-notices';
+import { CaseKit1764000000005 } from './migrations/1764000000005-case-kit';
+import { IdempotencyKeys1764000000006 } from './migrations/1764000000006-idempotency-keys';
 
 export const entities = [
   AlertEntity,
@@ -28,6 +30,8 @@ export const migrations = [
   Panels1764000000002,
   CarerRegister1764000000003,
   TaskAnchorAndNotices1764000000004,
+  CaseKit1764000000005,
+  IdempotencyKeys1764000000006,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

@@ -1,15 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@hearth/domain';
+import { Actor, ALERT_KINDS, AlertKind } from '@hearth/domain';
 import { AlertsRepository } from '@hearth/persistence';
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor } from '../auth/auth.decorators';
 
-const KINDS = ['task-overdue', 'task-reminder', 'task-escalated', 'statutory-ceiling'] as const;
 const SEES_EVERY_ALERT = ['team-manager', 'admin'];
 
 export class AlertsQueryDto {
-  @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: (typeof KINDS)[number];
+  @ApiPropertyOptional({ enum: ALERT_KINDS }) @IsOptional() @IsIn(ALERT_KINDS) kind?: AlertKind;
 }
 
 @ApiTags('alerts')

@@ -31,6 +31,7 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('the token is invalid or has expired');
     }
+    if (typeof claims?.sub !== 'string' || !Array.isArray(claims.roles)) throw new UnauthorizedException('the token does not say who you are: log in again');
     const actor: Actor = { userId: claims.sub, roles: claims.roles.filter(isStaffRole) };
     request.actor = actor;
     const store = requestContext.getStore();

@@ -1,3 +1,4 @@
+import { assertDeployablePack } from '@hearth/domain';
 import { TemporalConfig, temporalConfigFromEnv } from '@hearth/temporal';
 
 /** Everything the API reads from its environment, read once at start. */
@@ -19,7 +20,9 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
+/** Reads the API's settings; a test rule pack is refused unless HEARTH_ALLOW_TEST_PACKS=1 (tests and benchmarks only). */
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  assertDeployablePack(env.HEARTH_RULE_PACK ?? 'krg', env.HEARTH_ALLOW_TEST_PACKS === '1');
   return {
     port: Number(env.PORT ?? 3000),
     databaseUrl: required(env, 'DATABASE_URL'),

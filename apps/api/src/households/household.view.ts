@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TaskRecord } from '@hearth/domain';
 import { HouseholdMemberRecord, HouseholdRecord, TimelineEntry } from '@hearth/persistence';
 import { TaskView } from '../tasks/task.view';
 
@@ -28,6 +29,28 @@ export function memberView({ id, kind, fullName, dateOfBirth, relationship }: Ho
   return { id, kind, fullName, dateOfBirth, relationship };
 }
 
+/** What the panel recommended or the decision maker decided, with its substance: terms and reasons. */
+export class DecisionView {
+  @ApiProperty({ example: 'approve' }) outcome!: string;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) terms!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reasons!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) departureReason!: string | null;
+  @ApiProperty() recordedBy!: string;
+  @ApiProperty() recordedAt!: string;
+}
+
+export function decisionView({ task, data }: { task: TaskRecord; data: Record<string, unknown> | null }): DecisionView {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    outcome: task.outcome!,
+    terms: (data?.terms as Record<string, unknown> | undefined) ?? null,
+    reasons: text(data?.reasons),
+    departureReason: text(data?.departureReason),
+    recordedBy: task.completedBy!,
+    recordedAt: task.completedAt!.toISOString(),
+  };
+}
+
 export class HouseholdView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'household:7d4c…' }) caseRef!: string;
@@ -43,11 +66,22 @@ export class HouseholdView {
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: DecisionView, description: "The panel's latest recommendation, for the decision maker to read" })
+  recommendation!: DecisionView | null;
+  @ApiPropertyOptional({ nullable: true, type: DecisionView }) decision!: DecisionView | null;
+  @ApiProperty({ description: 'The decision departed from the recommended outcome or terms' }) decisionDepartsFromRecommendation!: boolean;
   @ApiProperty({ type: [HouseholdMemberView] }) members!: HouseholdMemberView[];
   @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
 
-  static of(household: HouseholdRecord, caseRef: string, tasks: TaskView[], members: HouseholdMemberRecord[], timeline: TimelineEntry[]): HouseholdView {
+  static of(
+    household: HouseholdRecord,
+    caseRef: string,
+    tasks: TaskView[],
+    members: HouseholdMemberRecord[],
+    timeline: TimelineEntry[],
+    decisions: { recommendation: DecisionView | null; decision: DecisionView | null },
+  ): HouseholdView {
     return {
       id: household.id,
       caseRef,
@@ -63,6 +97,8 @@ export class HouseholdView {
       createdBy: household.createdBy,
       createdAt: household.createdAt.toISOString(),
       updatedAt: household.updatedAt.toISOString(),
+      ...decisions,
+      decisionDepartsFromRecommendation: household.decisionDepartsFromRecommendation,
       members: members.map(memberView),
       tasks,
       timeline: timeline.map(TimelineEntryView.of),

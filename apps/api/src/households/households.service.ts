@@ -1,26 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt } from '@hearth/domain';
-import { HouseholdMembersRepository, HouseholdsRepository, TasksRepository } from '@hearth/persistence';
+import { Actor, caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt } from '@hearth/domain';
+import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, TasksRepository } from '@hearth/persistence';
 import { HEARTH_CASE_TYPE } from '@hearth/temporal';
 import { Client } from '@temporalio/client';
-import {
-  adultAddedSignal,
-  CaseExit,
-  closeCaseUpdate,
-  HOUSEHOLD_CASE_TYPE,
-  householdCaseRef,
-  householdUpdateId,
-  householdWorkflowId,
-  HouseholdWorkflowInput,
-} from '@hearth/workflows/contracts/household.contract';
+import { caseUpdateId, closeCaseUpdate } from '@hearth/workflows/contracts/case.contract';
+import { adultAddedSignal, HOUSEHOLD_CASE_TYPE, HouseholdExit, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
 import type { householdWorkflow } from '@hearth/workflows/household.workflow';
 import { randomUUID } from 'node:crypto';
+import { auditRefusals } from '../common/refusals';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { TaskView } from '../tasks/task.view';
+import { taskViews } from '../tasks/task.view';
 import { AddHouseholdMemberDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
-import { HouseholdView, memberView } from './household.view';
+import { decisionView, HouseholdView, memberView } from './household.view';
 
 @Injectable()
 export class HouseholdsService {
@@ -28,6 +21,8 @@ export class HouseholdsService {
     private readonly households: HouseholdsRepository,
     private readonly members: HouseholdMembersRepository,
     private readonly tasks: TasksRepository,
+    private readonly alerts: AlertsRepository,
+    private readonly audit: AuditTrailRepository,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -52,11 +47,11 @@ export class HouseholdsService {
         idempotencyKey,
         createdBy: actor.userId,
       },
-      householdCaseRef(id),
+      caseRef('household', id),
       async () => {
         await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
           this.temporal.workflow.start<typeof householdWorkflow>('householdWorkflow', {
-            workflowId: householdWorkflowId(id),
+            workflowId: caseRef('household', id),
             taskQueue: this.config.temporal.taskQueue,
             args: [input],
             typedSearchAttributes: [{ key: HEARTH_CASE_TYPE, value: HOUSEHOLD_CASE_TYPE }],
@@ -69,14 +64,19 @@ export class HouseholdsService {
 
   async view(id: string): Promise<HouseholdView> {
     const household = await this.found(id);
-    const caseRef = householdCaseRef(id);
+    const ref = caseRef('household', id);
     const now = new Date();
-    const [tasks, members, timeline] = await Promise.all([
-      this.tasks.list({ caseRef, limit: 100 }),
+    const [tasks, members, timeline, recommendation, decision] = await Promise.all([
+      this.tasks.list({ caseRef: ref, limit: 100 }),
       this.members.list(id),
-      this.households.timeline(caseRef),
+      this.households.timeline(ref),
+      this.tasks.latestCompleted(ref, 'record-panel-recommendation'),
+      this.tasks.latestCompleted(ref, 'make-decision'),
     ]);
-    return HouseholdView.of(household, caseRef, tasks.map((task) => TaskView.of(task, now)), members, timeline);
+    return HouseholdView.of(household, ref, await taskViews(tasks, this.members, now), members, timeline, {
+      recommendation: recommendation && decisionView(recommendation),
+      decision: decision && decisionView(decision),
+    });
   }
 
   async listMembers(householdId: string) {
@@ -85,50 +85,71 @@ export class HouseholdsService {
   }
 
   /**
-   * Records a member of the household; an adult gets a background check if stage 1 is running. The
-   * signal is sent on every retry too: the workflow opens one check per adult whatever it hears.
+   * Records a member of the household. Before the decision, an adult gets a background check
+   * whatever the stage (the signal is sent on every retry too: the workflow opens one check per
+   * adult whatever it hears). An adult joining an approved household raises an alert for the team
+   * managers; a case that has ended takes no new members.
    */
   async addMember(actor: Actor, householdId: string, body: AddHouseholdMemberDto, idempotencyKey: string | null) {
-    await this.found(householdId);
+    const household = await this.found(householdId);
+    const ref = caseRef('household', householdId);
+    await auditRefusals(this.audit, { actorId: actor.userId, action: 'household.member-refused', entityType: 'household', entityId: householdId, caseRef: ref }, async () => {
+      if (household.stage !== 'approved' && FINAL_HOUSEHOLD_STAGES.includes(household.stage)) {
+        throw new DomainError('conflict', `the case has ended (${household.stage}); it takes no new members`);
+      }
+    });
     const { member, created } = await this.members.add(
       { householdId, kind: body.kind, fullName: body.fullName, dateOfBirth: body.dateOfBirth ?? null, relationship: body.relationship, createdBy: actor.userId, idempotencyKey },
-      householdCaseRef(householdId),
+      ref,
     );
-    if (member.kind === 'adult') {
-      try {
-        await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
-          this.temporal.workflow.getHandle(householdWorkflowId(householdId)).signal(adultAddedSignal, { memberId: member.id }),
-        );
-      } catch (failure) {
-        // A case whose workflow has ended needs no background check.
-        if (!(failure instanceof DomainError && failure.code === 'task-closed')) throw failure;
-      }
+    if (member.kind !== 'adult') return { member, created };
+    if (household.stage === 'approved') {
+      await this.alerts.raiseForCase({
+        kind: 'household-changed',
+        severity: 'warning',
+        dedupeKey: `household-changed:${ref}:member:${member.id}`,
+        caseRef: ref,
+        about: 'adult-joined',
+        recipientRole: 'team-manager',
+        recipientId: null,
+        raisedAt: new Date(),
+      });
+    }
+    try {
+      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+        this.temporal.workflow.getHandle(ref).signal(adultAddedSignal, { memberId: member.id }),
+      );
+    } catch (failure) {
+      // A case whose workflow has ended needs no background check.
+      if (!(failure instanceof DomainError && failure.code === 'task-closed')) throw failure;
     }
     return { member, created };
   }
 
   /** The applicant withdraws, or the agency ends the assessment: the workflow cancels every open task. */
-  async closeCase(actor: Actor, householdId: string, exit: CaseExit, reason: string, idempotencyKey: string): Promise<HouseholdView> {
+  async closeCase(actor: Actor, householdId: string, exit: HouseholdExit, reason: string, idempotencyKey: string): Promise<HouseholdView> {
     const household = await this.found(householdId);
-    const caseRef = householdCaseRef(householdId);
+    const ref = caseRef('household', householdId);
     if (household.stage === exit) {
       // A retry (same key) of a close that went through, perhaps after a 503: the same answer.
-      const standing = await this.households.recordExitReason(householdId, exit, reason, actor.userId, caseRef, idempotencyKey);
+      const standing = await this.households.recordExitReason(householdId, exit, reason, actor.userId, ref, idempotencyKey);
       if (standing === idempotencyKey) return this.view(householdId);
     }
-    if (FINAL_HOUSEHOLD_STAGES.includes(household.stage)) throw new DomainError('conflict', `the case has already ended (${household.stage})`);
-    try {
-      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
-        this.temporal.workflow.getHandle(householdWorkflowId(householdId)).executeUpdate(closeCaseUpdate, {
-          args: [{ exit, actor: { userId: actor.userId, roles: actor.roles } }],
-          updateId: householdUpdateId('close-case', householdId, idempotencyKey),
-        }),
-      );
-    } catch (failure) {
-      if (failure instanceof DomainError && failure.code === 'task-closed') throw new DomainError('conflict', `the case has already ended (${household.stage})`);
-      throw failure;
-    }
-    await this.households.recordExitReason(householdId, exit, reason, actor.userId, caseRef, idempotencyKey);
+    await auditRefusals(this.audit, { actorId: actor.userId, action: `household.${exit}-refused`, entityType: 'household', entityId: householdId, caseRef: ref }, async () => {
+      if (FINAL_HOUSEHOLD_STAGES.includes(household.stage)) throw new DomainError('conflict', `the case has already ended (${household.stage})`);
+      try {
+        await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+          this.temporal.workflow.getHandle(ref).executeUpdate(closeCaseUpdate, {
+            args: [{ exit, actor: { userId: actor.userId, roles: actor.roles } }],
+            updateId: caseUpdateId('close-case', ref, idempotencyKey),
+          }),
+        );
+      } catch (failure) {
+        if (failure instanceof DomainError && failure.code === 'task-closed') throw new DomainError('conflict', `the case has already ended (${household.stage})`);
+        throw failure;
+      }
+    });
+    await this.households.recordExitReason(householdId, exit, reason, actor.userId, ref, idempotencyKey);
     return this.view(householdId);
   }
 

@@ -1,11 +1,13 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import {
   AlertsRepository,
+  AuditTrailRepository,
   CalendarHolidaysRepository,
   CarerRegisterRepository,
   createDataSource,
   HouseholdMembersRepository,
   HouseholdsRepository,
+  IdempotencyKeysRepository,
   PanelsRepository,
   StaffUsersRepository,
   TasksRepository,
@@ -17,10 +19,12 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 
 const repositories = [
   AlertsRepository,
+  AuditTrailRepository,
   CalendarHolidaysRepository,
   CarerRegisterRepository,
   HouseholdMembersRepository,
   HouseholdsRepository,
+  IdempotencyKeysRepository,
   PanelsRepository,
   StaffUsersRepository,
   TasksRepository,

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@hearth/domain';
-import { HouseholdsRepository, PanelRecord, PanelsRepository, StaffUsersRepository } from '@hearth/persistence';
+import { Actor, calendarOf, caseRef, DomainError, instantIn, localDateOf, packFigures, rulePackInForceAt, WorkingDays } from '@hearth/domain';
+import { AuditTrailRepository, CalendarHolidaysRepository, HouseholdsRepository, PanelRecord, PanelsRepository, StaffUsersRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
-import { bookPanelUpdate, householdUpdateId, householdWorkflowId } from '@hearth/workflows/contracts/household.contract';
+import { bookPanelUpdate, caseUpdateId } from '@hearth/workflows/contracts/case.contract';
+import { auditRefusals } from '../common/refusals';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
@@ -14,29 +15,50 @@ export class PanelsService {
     private readonly panels: PanelsRepository,
     private readonly staff: StaffUsersRepository,
     private readonly households: HouseholdsRepository,
+    private readonly holidays: CalendarHolidaysRepository,
+    private readonly audit: AuditTrailRepository,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
+  /**
+   * A panel sitting: in the future, on a working day of the jurisdiction (a time without an offset
+   * is read in its time zone), with its chair and a quorum of members from the rule pack.
+   */
   async create(actor: Actor, body: { sittingAt: string; chairId: string; memberIds: string[] }): Promise<PanelRecord> {
-    const chair = await this.staff.findById(body.chairId);
-    if (!chair?.active || !chair.roles.includes('panel-chair')) throw new DomainError('invalid-input', 'chairId must be an active member of staff holding the panel-chair role');
-    for (const id of body.memberIds) {
-      const member = await this.staff.findById(id);
-      if (!member?.active) throw new DomainError('invalid-input', `memberIds: ${id} is not an active member of staff`);
-    }
-    return this.panels.create({ sittingAt: new Date(body.sittingAt), chairId: body.chairId, memberIds: body.memberIds, createdBy: actor.userId });
+    const pack = rulePackInForceAt(this.config.rulePackId, new Date());
+    const sittingAt = instantIn(body.sittingAt, pack.timeZone);
+    if (!sittingAt) throw new DomainError('invalid-input', 'sittingAt: must be a date and time, e.g. 2026-12-10T09:00');
+    const refusal = { actorId: actor.userId, action: 'panel.refused', entityType: 'panel', entityId: body.chairId, caseRef: null };
+    return auditRefusals(this.audit, refusal, async () => {
+      if (sittingAt.getTime() <= Date.now()) throw new DomainError('invalid-input', 'sittingAt: a panel cannot sit in the past');
+      const day = localDateOf(sittingAt, pack.timeZone);
+      const calendar = calendarOf(pack, await this.holidays.datesFrom(pack.jurisdiction, day));
+      if (!new WorkingDays(calendar).isWorkingDay(day)) throw new DomainError('invalid-input', `sittingAt: ${day} is not a working day in ${pack.jurisdiction}`);
+      const members = body.memberIds.filter((id) => id !== body.chairId);
+      const quorum = packFigures(pack).panelQuorumMembers;
+      if (members.length < quorum) throw new DomainError('invalid-input', `memberIds: a quorum is the chair and at least ${quorum} members`);
+      const chair = await this.staff.findById(body.chairId);
+      if (!chair?.active || !chair.roles.includes('panel-chair')) throw new DomainError('invalid-input', 'chairId must be an active member of staff holding the panel-chair role');
+      for (const id of members) {
+        const member = await this.staff.findById(id);
+        if (!member?.active || !member.roles.some((role) => role === 'panel-member' || role === 'panel-chair')) {
+          throw new DomainError('invalid-input', `memberIds: ${id} is not an active panel member`);
+        }
+      }
+      return this.panels.create({ sittingAt, chairId: body.chairId, memberIds: members, createdBy: actor.userId });
+    });
   }
 
   async view(id: string) {
     const panel = await this.found(id);
     const now = Date.now();
-    const cases = await this.panels.cases(id);
+    const cases = await this.panels.cases(id, caseRef('household', ''));
     return {
       ...panel,
       cases: cases.map((c) => ({
         ...c,
-        caseRef: `household:${c.householdId}`,
+        caseRef: caseRef('household', c.householdId),
         papers: (c.papersSentAt ? 'sent' : c.papersDueAt && c.papersDueAt.getTime() < now ? 'late' : 'due') as PapersStatus,
       })),
     };
@@ -46,26 +68,30 @@ export class PanelsService {
   async addCase(actor: Actor, panelId: string, householdId: string, idempotencyKey: string) {
     const panel = await this.found(panelId);
     if (!(await this.households.findById(householdId))) throw new DomainError('not-found', `no household ${householdId}`);
-    try {
-      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
-        this.temporal.workflow.getHandle(householdWorkflowId(householdId)).executeUpdate(bookPanelUpdate, {
-          args: [
-            {
-              panelId,
-              sittingAt: panel.sittingAt.toISOString(),
-              chairId: panel.chairId,
-              memberIds: panel.memberIds.filter((id) => id !== panel.chairId),
-              actor: { userId: actor.userId, roles: actor.roles },
-              idempotencyKey,
-            },
-          ],
-          updateId: householdUpdateId('book-panel', householdId, idempotencyKey),
-        }),
-      );
-    } catch (failure) {
-      if (failure instanceof DomainError && failure.code === 'task-closed') throw new DomainError('conflict', 'the case is not waiting for a panel');
-      throw failure;
-    }
+    const ref = caseRef('household', householdId);
+    const refusal = { actorId: actor.userId, action: 'panel.booking-refused', entityType: 'panel', entityId: panelId, caseRef: ref };
+    await auditRefusals(this.audit, refusal, async () => {
+      try {
+        await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+          this.temporal.workflow.getHandle(ref).executeUpdate(bookPanelUpdate, {
+            args: [
+              {
+                panelId,
+                sittingAt: panel.sittingAt.toISOString(),
+                chairId: panel.chairId,
+                memberIds: panel.memberIds.filter((id) => id !== panel.chairId),
+                actor: { userId: actor.userId, roles: actor.roles },
+                idempotencyKey,
+              },
+            ],
+            updateId: caseUpdateId('book-panel', ref, idempotencyKey),
+          }),
+        );
+      } catch (failure) {
+        if (failure instanceof DomainError && failure.code === 'task-closed') throw new DomainError('conflict', 'the case is not waiting for a panel');
+        throw failure;
+      }
+    });
     return this.view(panelId);
   }
 

@@ -1,12 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { taskDefinition, TaskRecord } from '@hearth/domain';
+import { HouseholdMembersRepository } from '@hearth/persistence';
+import { TASK_SUBJECT_KINDS, taskDefinition, TaskRecord, TaskSubjectKind } from '@hearth/domain';
 
-/** A task as staff see it in their inbox. No personal data: the case is named by its reference. */
+/** What a task is about within its case: which household member (by name), which referee. */
+export class TaskSubjectView {
+  @ApiProperty({ enum: TASK_SUBJECT_KINDS }) kind!: TaskSubjectKind;
+  @ApiProperty({ description: "The member's id, or the referee's number" }) id!: string;
+  @ApiProperty({ example: 'Shilan Ahmed', description: "The member's name, or Referee 1" }) label!: string;
+}
+
+/** A task as staff see it in their inbox. */
 export class TaskView {
   @ApiProperty() id!: string;
   @ApiProperty() type!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ example: 'household:7d4c…' }) caseRef!: string;
+  @ApiPropertyOptional({ nullable: true, type: TaskSubjectView }) subject!: TaskSubjectView | null;
   @ApiProperty() candidateRole!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) assigneeId!: string | null;
   @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status!: string;
@@ -28,14 +37,20 @@ export class TaskView {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
-  static of(task: TaskRecord, now: Date): TaskView {
+  /** `memberNames`: household members' names by id, for tasks about a member. */
+  static of(task: TaskRecord, now: Date, memberNames: ReadonlyMap<string, string> = new Map()): TaskView {
     const definition = taskDefinition(task.type);
     const iso = (date: Date | null) => (date ? date.toISOString() : null);
+    const subject =
+      task.subjectKind && task.subjectId
+        ? { kind: task.subjectKind, id: task.subjectId, label: task.subjectKind === 'referee' ? `Referee ${task.subjectId}` : (memberNames.get(task.subjectId) ?? 'a member of the household') }
+        : null;
     return {
       id: task.id,
       type: task.type,
       title: definition.title,
       caseRef: task.caseRef,
+      subject,
       candidateRole: task.candidateRole,
       assigneeId: task.assigneeId,
       status: task.status,
@@ -58,6 +73,13 @@ export class TaskView {
       updatedAt: task.updatedAt.toISOString(),
     };
   }
+}
+
+/** Task views with the names of the household members they are about, read in one query. */
+export async function taskViews(tasks: readonly TaskRecord[], members: HouseholdMembersRepository, now = new Date()): Promise<TaskView[]> {
+  const memberIds = tasks.filter((task) => task.subjectKind === 'household-member' && task.subjectId).map((task) => task.subjectId!);
+  const names = await members.namesOf(memberIds);
+  return tasks.map((task) => TaskView.of(task, now, names));
 }
 
 export class TaskPage {

@@ -21,7 +21,7 @@ export function createTaskActivities(deps: { tasks: TasksRepository; deadlines: 
     async openTask(input): Promise<OpenedTask> {
       const definition = taskDefinition(input.type);
       const anchorAt = input.anchorAt ? new Date(input.anchorAt) : new Date();
-      const deadline = await deps.deadlines.compute(input.rulePackId, input.rulePackVersion, definition.ruleId, anchorAt);
+      const deadline = await deps.deadlines.compute(input.rulePackId, input.rulePackVersion, input.ruleId ?? definition.ruleId, anchorAt);
       const task = await deps.tasks.open({
         workflowId: callingWorkflowId(),
         taskKey: input.taskKey,
@@ -38,6 +38,9 @@ export function createTaskActivities(deps: { tasks: TasksRepository; deadlines: 
         ruleId: deadline.ruleId,
         rulePackId: deadline.rulePackId,
         rulePackVersion: deadline.rulePackVersion,
+        subjectKind: input.subject?.kind ?? null,
+        subjectId: input.subject?.id ?? null,
+        runId: input.runId ?? null,
       });
       return {
         taskId: task.id,
@@ -47,6 +50,9 @@ export function createTaskActivities(deps: { tasks: TasksRepository; deadlines: 
         status: task.status,
         overdue: task.overdueSince !== null,
         ...(await scheduleOf(task)),
+        ...(task.status === 'completed' && task.outcome
+          ? { closed: { outcome: task.outcome, completedBy: task.completedBy, completedAt: task.completedAt?.toISOString() ?? null, submissionId: task.submissionId } }
+          : {}),
       };
     },
 
@@ -72,7 +78,7 @@ export function createTaskActivities(deps: { tasks: TasksRepository; deadlines: 
       const task = await deps.tasks.findById(taskId);
       if (!task) throw new Error(`no task ${taskId}`);
       const deadline = await deps.deadlines.compute(task.rulePackId, task.rulePackVersion, task.ruleId, task.anchorAt);
-      return scheduleOf(await deps.tasks.reschedule(taskId, { dueAt: deadline.dueAt, followUpAt: deadline.followUpAt }));
+      return scheduleOf(await deps.tasks.reschedule(taskId, { dueAt: deadline.dueAt, followUpAt: deadline.followUpAt }, new Date()));
     },
 
     async cancelOpenTasks({ reason, actorId }) {

@@ -101,3 +101,21 @@ export function dayOfWeek(date: LocalDate): number {
   const { year, month, day } = parseLocalDate(date);
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * The instant an ISO 8601 date-time names; one written without an offset is read as wall-clock
+ * time in the given zone (a panel sitting typed as 09:00 in Erbil is 09:00 Asia/Baghdad).
+ */
+export function instantIn(text: string, timeZone: string): Date | null {
+  const match = DATE_TIME.exec(text);
+  if (!match) return null;
+  if (match[8]) {
+    const instant = new Date(text);
+    return Number.isNaN(instant.getTime()) ? null : instant;
+  }
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(match[i]));
+  if (!isLocalDate(`${match[1]}-${match[2]}-${match[3]}`) || hour > 23 || minute > 59) return null;
+  return fromLocal({ year, month, day, hour, minute, second: Number(match[6] ?? 0), millisecond: Number((match[7] ?? '0').padEnd(3, '0')) }, timeZone);
+}

@@ -1,5 +1,5 @@
 import { FRIDAY, SATURDAY, SUNDAY, WorkingDays, observedHolidays } from './working-day-calendar';
-import { fromLocal, isLocalDate, localDateOf, toLocal } from './local-date';
+import { fromLocal, instantIn, isLocalDate, localDateOf, toLocal } from './local-date';
 
 // 2026-11-26 is a Thursday; the KRG weekend is Friday 27 and Saturday 28.
 const krg = { timeZone: 'Asia/Baghdad', weekend: [FRIDAY, SATURDAY], holidays: [] as string[] };
@@ -89,5 +89,16 @@ describe('local dates', () => {
     expect(isLocalDate('2026-02-28')).toBe(true);
     expect(isLocalDate('2026-02-30')).toBe(false);
     expect(isLocalDate('26-2-3')).toBe(false);
+  });
+});
+
+describe('reading a date-time in the jurisdiction', () => {
+  it('reads a time without an offset in the zone, and one with an offset as written', () => {
+    expect(instantIn('2026-12-10T09:00:00', 'Asia/Baghdad')).toEqual(new Date('2026-12-10T06:00:00.000Z'));
+    expect(instantIn('2026-12-10T09:00', 'Europe/London')).toEqual(new Date('2026-12-10T09:00:00.000Z'));
+    expect(instantIn('2026-07-10T09:00', 'Europe/London')).toEqual(new Date('2026-07-10T08:00:00.000Z'));
+    expect(instantIn('2026-12-10T09:00:00+01:00', 'Asia/Baghdad')).toEqual(new Date('2026-12-10T08:00:00.000Z'));
+    expect(instantIn('2026-02-30T09:00', 'Asia/Baghdad')).toBeNull();
+    expect(instantIn('tomorrow', 'Asia/Baghdad')).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ export const HOUSEHOLD_STAGES = [
   'stage-2',
   'panel',
   'decision',
+  /** England: the decision maker proposes to refuse; the applicant has 28 days for representations or an independent review. */
+  'refusal-proposed',
   'approved',
   'not-approved',
   'withdrawn',

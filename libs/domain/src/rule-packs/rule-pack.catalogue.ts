@@ -4,6 +4,7 @@ import { DeadlineRule, RuleDuration, RulePack } from './rule-pack';
 
 const workingDays = (amount: number): RuleDuration => ({ amount, unit: 'working-days' });
 const months = (amount: number): RuleDuration => ({ amount, unit: 'months' });
+const calendarDays = (amount: number): RuleDuration => ({ amount, unit: 'calendar-days' });
 const seconds = (amount: number): RuleDuration => ({ amount, unit: 'seconds' });
 
 interface RuleFigures {
@@ -78,19 +79,49 @@ const krgV1: RulePack = {
 /** Kurdistan Region of Iraq, the default: Friday–Saturday weekend, Asia/Baghdad. */
 export const krgPack: RulePack = { ...krgV1, version: 2, effectiveFrom: '2026-11-23', rules: rules(carerApprovalFigures) };
 
-/** England (the reference model): Saturday–Sunday weekend, Europe/London. */
-export const englandPack: RulePack = { ...krgPack, id: 'england', jurisdiction: 'England', ...englandCalendar };
+/**
+ * Where England's figures differ from krg's: a proposed refusal gives the applicant 28 days to make
+ * representations or ask the Independent Review Mechanism before the decision is final.
+ */
+const englandDifferences: Record<string, RuleFigures> = {
+  'decision.representations': {
+    source: 'Fostering Services (England) Regulations 2011, reg. 27: 28 days for representations or an IRM review',
+    anchor: 'refusal-proposed',
+    offset: calendarDays(28),
+    remindBefore: [calendarDays(7)],
+  },
+  'decision.confirm': {
+    source: 'the decision maker confirms or changes a proposed refusal within 7 working days of the representations',
+    offset: workingDays(7),
+    remindBefore: [workingDays(2)],
+    escalateAfter: [workingDays(1)],
+  },
+};
+
+const englandV2: RulePack = { ...krgPack, id: 'england', jurisdiction: 'England', ...englandCalendar };
+
+/** England (the reference model): Saturday–Sunday weekend, Europe/London; krg's clocks with England's differences (v3). */
+export const englandPack: RulePack = { ...englandV2, version: 3, rules: rules({ ...carerApprovalFigures, ...englandDifferences }) };
 const englandV1: RulePack = { ...krgV1, id: 'england', jurisdiction: 'England', ...englandCalendar };
 
 /** For tests only: every clock in seconds (the 8-month ceiling is 10 s), no weekend. */
 export const testSecondsPack: RulePack = {
   id: 'test-seconds',
+  testOnly: true,
   version: 1,
   jurisdiction: 'test',
   effectiveFrom: '2000-01-01',
   timeZone: 'UTC',
   weekend: [],
   rules: rules(inSeconds(carerApprovalFigures, { 'application.panel-recommendation': { offset: seconds(10) } })),
+  figures: { panelQuorumMembers: 1 },
+};
+
+/** For tests of England's differences: test-seconds with the representations period (8 s). */
+export const testEnglandPack: RulePack = {
+  ...testSecondsPack,
+  id: 'test-england',
+  rules: rules(inSeconds({ ...carerApprovalFigures, ...englandDifferences }, { 'application.panel-recommendation': { offset: seconds(10) }, 'decision.representations': { offset: seconds(6), remindBefore: [] } })),
 };
 
 /**
@@ -105,7 +136,14 @@ export const testCalendarPack: RulePack = {
   rules: rules(inSeconds(carerApprovalFigures, { 'enquiry.respond': { offset: seconds(8), onDayOff: 'roll-forward' } })),
 };
 
-export const rulePacks: readonly RulePack[] = [krgV1, krgPack, englandV1, englandPack, testSecondsPack, testCalendarPack];
+export const rulePacks: readonly RulePack[] = [krgV1, krgPack, englandV1, englandV2, englandPack, testSecondsPack, testCalendarPack, testEnglandPack];
+
+/** Refuses a pack a deployment may not run new cases under: an unknown one, or a test pack outside tests. */
+export function assertDeployablePack(packId: string, allowTestPacks: boolean): void {
+  const pack = rulePacks.find((p) => p.id === packId);
+  if (!pack) throw new RangeError(`HEARTH_RULE_PACK=${packId}: no such rule pack (${[...new Set(rulePacks.filter((p) => !p.testOnly).map((p) => p.id))].join(', ')})`);
+  if (pack.testOnly && !allowTestPacks) throw new RangeError(`HEARTH_RULE_PACK=${packId} is a test pack, whose clocks run in seconds; it can only be chosen by tests`);
+}
 
 /** The version of a pack in force on a date: the newest whose effectiveFrom is on or before it. */
 export function rulePackInForce(packId: string, on: LocalDate, packs: readonly RulePack[] = rulePacks): RulePack {

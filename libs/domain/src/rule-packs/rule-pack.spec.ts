@@ -1,6 +1,6 @@
-import { computeDeadline, RulePack, shiftBy } from './rule-pack';
+import { computeDeadline, packFigures, RulePack, shiftBy } from './rule-pack';
 import { taskCatalogue } from '../tasks/task-catalogue';
-import { krgPack, testCalendarPack, rulePackInForce, rulePacks, rulePackVersion, testSecondsPack } from './rule-pack.catalogue';
+import { assertDeployablePack, englandPack, krgPack, testEnglandPack, testCalendarPack, rulePackInForce, rulePacks, rulePackVersion, testSecondsPack } from './rule-pack.catalogue';
 
 describe('rule packs', () => {
   it('computes the enquiry response deadline in KRG working days and records the rule and version', () => {
@@ -40,9 +40,12 @@ describe('rule packs', () => {
   });
 
   it('keeps every pack version complete: each rule a task type names exists in the newest versions', () => {
-    for (const pack of [krgPack, testSecondsPack, testCalendarPack]) {
-      for (const definition of Object.values(taskCatalogue)) expect(pack.rules[definition.ruleId]).toBeDefined();
+    // Representations after a proposed refusal exist only where the pack has the period (England).
+    const everywhere = Object.values(taskCatalogue).filter((definition) => definition.type !== 'record-representations');
+    for (const pack of [krgPack, testSecondsPack, testCalendarPack, englandPack, testEnglandPack]) {
+      for (const definition of everywhere) expect(pack.rules[definition.ruleId]).toBeDefined();
     }
+    for (const pack of [englandPack, testEnglandPack]) expect(pack.rules['decision.representations'] && pack.rules['decision.confirm']).toBeDefined();
   });
 
   it('clamps months to the end of a shorter month and keeps weeks as seven calendar days', () => {
@@ -64,5 +67,26 @@ describe('rule packs', () => {
     expect(rulePackInForce('krg', '2027-04-01', packs).version).toBe(3);
     expect(rulePackVersion('krg', 2, packs)).toBe(krgPack);
     expect(() => rulePackInForce('krg', '2020-01-01', packs)).toThrow(RangeError);
+  });
+});
+
+describe('rule pack choice and jurisdictions', () => {
+  it('keeps test packs for tests', () => {
+    expect(() => assertDeployablePack('test-seconds', false)).toThrow(/test pack/);
+    expect(() => assertDeployablePack('test-seconds', true)).not.toThrow();
+    expect(() => assertDeployablePack('krg', false)).not.toThrow();
+    expect(() => assertDeployablePack('nowhere', false)).toThrow(/no such rule pack/);
+  });
+
+  it("holds England's own figures where they differ, and krg's otherwise", () => {
+    const england = rulePackInForce('england', '2026-12-01');
+    expect(england.rules['decision.representations']).toMatchObject({ offset: { amount: 28, unit: 'calendar-days' } });
+    expect(krgPack.rules['decision.representations']).toBeUndefined();
+    expect(england.rules['decision.make']).toEqual(krgPack.rules['decision.make']);
+    expect(rulePackVersion('england', 2).rules['decision.representations']).toBeUndefined();
+  });
+
+  it('sets a panel quorum of the chair and two members unless a pack says otherwise', () => {
+    expect(packFigures(krgPack).panelQuorumMembers).toBe(2);
   });
 });

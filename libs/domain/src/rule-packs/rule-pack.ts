@@ -33,6 +33,23 @@ export interface RulePack {
   timeZone: string;
   weekend: readonly number[];
   rules: Readonly<Record<string, DeadlineRule>>;
+  /** Figures that are not clocks (absent in packs written before figures existed: see `packFigures`). */
+  figures?: Partial<RulePackFigures>;
+  /** Packs whose clocks run in seconds: chosen by tests only, never by a deployment. */
+  testOnly?: boolean;
+}
+
+/** The numbers a pack sets that are not deadlines. */
+export interface RulePackFigures {
+  /** Panel members besides the chair needed for a quorum (agency rule: at least two). */
+  panelQuorumMembers: number;
+}
+
+const DEFAULT_FIGURES: RulePackFigures = { panelQuorumMembers: 2 };
+
+/** A pack's figures, with the defaults every pack shares. */
+export function packFigures(pack: RulePack): RulePackFigures {
+  return { ...DEFAULT_FIGURES, ...pack.figures };
 }
 
 /** A due date with the rule and pack version that produced it, as recorded on tasks. */

@@ -18,6 +18,18 @@ export interface TaskDefinition {
   outcomes: readonly string[];
   /** When set, the task is completed through this endpoint, not POST /tasks/{id}/complete. */
   completedThrough?: string;
+  /** What one task of this type is about, when the case has several (which adult, which referee). */
+  subject?: TaskSubjectKind;
+}
+
+/** What a task is about within its case: a member of the household (by id) or a numbered referee. */
+export const TASK_SUBJECT_KINDS = ['household-member', 'referee'] as const;
+export type TaskSubjectKind = (typeof TASK_SUBJECT_KINDS)[number];
+
+export interface TaskSubject {
+  kind: TaskSubjectKind;
+  /** A household member's id, or the referee's number ("1", "2"). */
+  id: string;
 }
 
 /** The facts about an open task that decide whether someone may complete it. */
@@ -48,6 +60,10 @@ export interface TaskRecord {
   completionKey: string | null;
   submissionId: string | null;
   cancelReason: string | null;
+  subjectKind: TaskSubjectKind | null;
+  subjectId: string | null;
+  /** The workflow run that opened the task (null for rows opened before runs were tracked). */
+  runId: string | null;
   /** When this task's clock started (task opened, panel sitting, …). */
   anchorAt: Date;
   ruleId: string;

@@ -12,6 +12,7 @@ export class AlertEntity {
   @Column({ type: 'text' }) severity!: string;
   @Column({ name: 'task_id', type: 'uuid', nullable: true }) taskId!: string | null;
   @Column({ name: 'case_ref', type: 'text' }) caseRef!: string;
+  @Column({ type: 'text', nullable: true }) about!: string | null;
   @Column({ name: 'raised_at', type: 'timestamptz' }) raisedAt!: Date;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt!: Date | null;
 }

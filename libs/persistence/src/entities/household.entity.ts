@@ -14,6 +14,7 @@ export class HouseholdEntity {
   @Column({ name: 'enquiry_source', type: 'text', nullable: true }) enquirySource!: string | null;
   @Column({ type: 'text', nullable: true }) notes!: string | null;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true, unique: true }) idempotencyKey!: string | null;
+  @Column({ name: 'decision_departs_from_recommendation', type: 'boolean', default: false }) decisionDepartsFromRecommendation!: boolean;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

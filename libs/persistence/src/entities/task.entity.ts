@@ -24,6 +24,9 @@ export class TaskEntity {
   @Column({ name: 'completion_key', type: 'text', nullable: true }) completionKey!: string | null;
   @Column({ name: 'submission_id', type: 'uuid', nullable: true }) submissionId!: string | null;
   @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason!: string | null;
+  @Column({ name: 'subject_kind', type: 'text', nullable: true }) subjectKind!: string | null;
+  @Column({ name: 'subject_id', type: 'text', nullable: true }) subjectId!: string | null;
+  @Column({ name: 'run_id', type: 'text', nullable: true }) runId!: string | null;
   @Column({ name: 'anchor_at', type: 'timestamptz' }) anchorAt!: Date;
   @Column({ name: 'rule_id', type: 'text' }) ruleId!: string;
   @Column({ name: 'rule_pack_id', type: 'text' }) rulePackId!: string;

@@ -1,9 +1,12 @@
+import { AlertKind, AlertSeverity } from '@hearth/domain';
 import { EntityManager } from 'typeorm';
 import { AlertEntity } from '../entities/alert.entity';
 
 export interface NewAlert {
-  kind: 'task-overdue' | 'task-reminder' | 'task-escalated' | 'statutory-ceiling';
-  severity: 'info' | 'warning' | 'critical';
+  kind: AlertKind;
+  severity: AlertSeverity;
+  /** What within the case it is about: the rule of a clock, the step that failed (never a person). */
+  about?: string | null;
   /** At most one alert per key, however often the workflow's activity runs. */
   dedupeKey: string;
   taskId: string | null;

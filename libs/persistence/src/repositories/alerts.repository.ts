@@ -9,17 +9,19 @@ export interface AlertRecord {
   severity: string;
   taskId: string | null;
   caseRef: string;
+  about: string | null;
   recipientRole: string | null;
   recipientId: string | null;
   raisedAt: Date;
 }
 
-const toRecord = ({ id, kind, severity, taskId, caseRef, recipientRole, recipientId, raisedAt }: AlertEntity): AlertRecord => ({
+const toRecord = ({ id, kind, severity, taskId, caseRef, about, recipientRole, recipientId, raisedAt }: AlertEntity): AlertRecord => ({
   id,
   kind,
   severity,
   taskId,
   caseRef,
+  about,
   recipientRole,
   recipientId,
   raisedAt,
@@ -60,8 +62,8 @@ export class AlertsRepository {
     });
   }
 
-  /** Resolves a case-level alert when the clock it watched has been met. */
-  async resolve(dedupeKey: string, at: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE alert SET resolved_at = $2 WHERE dedupe_key = $1 AND resolved_at IS NULL`, [dedupeKey, at]);
+  /** Resolves the open alerts whose keys match these LIKE patterns (a clock met, a step that succeeded). */
+  async resolveMatching(dedupeKeyPatterns: readonly string[], at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE alert SET resolved_at = $2 WHERE dedupe_key LIKE ANY($1) AND resolved_at IS NULL`, [dedupeKeyPatterns, at]);
   }
 }

@@ -1,4 +1,4 @@
-import { ApprovalTerms } from '@hearth/domain';
+import { ApprovalTerms, caseRef } from '@hearth/domain';
 import { DataSource } from 'typeorm';
 import { writeAudit } from './audit';
 
@@ -38,7 +38,7 @@ export class CarerRegisterRepository {
           action: 'carer-register.entered',
           entityType: 'household',
           entityId: householdId,
-          caseRef: `household:${householdId}`,
+          caseRef: caseRef('household', householdId),
           before: null,
           after: { ...terms },
           occurredAt: approvedAt,

@@ -48,8 +48,30 @@ export class HouseholdMembersRepository {
     });
   }
 
+  /** Members' names by id (for task rows about a member). */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; fullName: string }[] = await this.dataSource.query(`SELECT id::text, full_name AS "fullName" FROM household_member WHERE id::text = ANY($1)`, [ids]);
+    return new Map(rows.map((row) => [row.id, row.fullName]));
+  }
+
   async list(householdId: string): Promise<HouseholdMemberRecord[]> {
     return this.dataSource.query(`SELECT ${columns} FROM household_member WHERE household_id = $1 ORDER BY created_at, id`, [householdId]);
+  }
+
+  /**
+   * The household's adults at an instant: members recorded as adults and children who are 18 by
+   * then; and when the next child comes of age (their check is due from that day).
+   */
+  async adultsAt(householdId: string, at: Date): Promise<{ adultIds: string[]; nextComingOfAgeAt: Date | null }> {
+    const rows: { id: string; adult: boolean; comesOfAgeAt: Date | null }[] = await this.dataSource.query(
+      `SELECT id, (kind = 'adult' OR (date_of_birth + interval '18 years') <= $2) AS adult,
+              CASE WHEN kind = 'child' AND date_of_birth IS NOT NULL THEN (date_of_birth + interval '18 years')::timestamptz END AS "comesOfAgeAt"
+         FROM household_member WHERE household_id = $1 ORDER BY created_at, id`,
+      [householdId, at],
+    );
+    const upcoming = rows.filter((row) => !row.adult && row.comesOfAgeAt).map((row) => row.comesOfAgeAt!.getTime());
+    return { adultIds: rows.filter((row) => row.adult).map((row) => row.id), nextComingOfAgeAt: upcoming.length ? new Date(Math.min(...upcoming)) : null };
   }
 
   async adultIds(householdId: string): Promise<string[]> {

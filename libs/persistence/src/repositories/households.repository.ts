@@ -20,6 +20,7 @@ export interface NewHousehold {
 
 export interface HouseholdRecord extends NewHousehold {
   stage: HouseholdStage;
+  decisionDepartsFromRecommendation: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -95,6 +96,25 @@ export class HouseholdsRepository {
         caseRef,
         before: { stage: before.stage },
         after: { stage },
+      });
+    });
+  }
+
+  /** Records the decision beside the recommendation; a departure is flagged on the household and audited. */
+  async recordDecision(id: string, decision: { outcome: string; departs: boolean; departureReason: string | null; actorId: string }, caseRef: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneOrFail(HouseholdEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (decision.departs && !before.decisionDepartsFromRecommendation) await manager.update(HouseholdEntity, { id }, { decisionDepartsFromRecommendation: true });
+      const [already]: unknown[] = await manager.query(`SELECT 1 FROM audit_event WHERE case_ref = $1 AND action = 'household.decided'`, [caseRef]);
+      if (already) return;
+      await writeAudit(manager, {
+        actorId: decision.actorId,
+        action: 'household.decided',
+        entityType: 'household',
+        entityId: id,
+        caseRef,
+        before: null,
+        after: { outcome: decision.outcome, departsFromRecommendation: decision.departs, departureReason: decision.departureReason },
       });
     });
   }

@@ -1,3 +1,4 @@
+import { caseRef } from '@hearth/domain';
 import { DataSource } from 'typeorm';
 import { writeAudit } from './audit';
 
@@ -55,11 +56,23 @@ export class PanelsRepository {
     return row ?? null;
   }
 
-  async cases(panelId: string): Promise<PanelCaseRecord[]> {
+  /**
+   * The cases on a panel's agenda. Papers are due when the case's papers task says, so a calendar
+   * change that moved the task moves the agenda too; `caseRefPrefix` is how a household's case
+   * reference begins.
+   */
+  async cases(panelId: string, caseRefPrefix: string): Promise<PanelCaseRecord[]> {
     return this.dataSource.query(
-      `SELECT household_id AS "householdId", added_at AS "addedAt", papers_due_at AS "papersDueAt", papers_sent_at AS "papersSentAt", recommendation
-         FROM panel_case WHERE panel_id = $1 ORDER BY added_at, household_id`,
-      [panelId],
+      `SELECT pc.household_id AS "householdId", pc.added_at AS "addedAt", coalesce(t.due_at, pc.papers_due_at) AS "papersDueAt",
+              pc.papers_sent_at AS "papersSentAt", pc.recommendation
+         FROM panel_case pc JOIN panel p ON p.id = pc.panel_id
+         LEFT JOIN LATERAL (
+           SELECT due_at FROM task
+            WHERE case_ref = $2 || pc.household_id::text AND type = 'send-panel-papers' AND anchor_at = p.sitting_at AND status <> 'cancelled'
+            ORDER BY created_at DESC LIMIT 1
+         ) t ON true
+        WHERE pc.panel_id = $1 ORDER BY pc.added_at, pc.household_id`,
+      [panelId, caseRefPrefix],
     );
   }
 
@@ -76,7 +89,7 @@ export class PanelsRepository {
           action: 'panel.case-added',
           entityType: 'panel',
           entityId: panelId,
-          caseRef: `household:${householdId}`,
+          caseRef: caseRef('household', householdId),
           before: null,
           after: { panelId, papersDueAt },
         });

@@ -1,4 +1,4 @@
-import { DomainError, TaskRecord, TaskStatus } from '@hearth/domain';
+import { DomainError, TaskNoticeKind, TaskRecord, TaskStatus } from '@hearth/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskEntity } from '../entities/task.entity';
 import { raiseAlert } from './alert-writer';
@@ -7,7 +7,24 @@ import { writeAudit } from './audit';
 /** What a workflow's activity supplies to open a task; the rest starts empty. */
 export type OpenTaskRow = Pick<
   TaskRecord,
-  'workflowId' | 'taskKey' | 'type' | 'caseRef' | 'candidateRole' | 'assigneeId' | 'dueAt' | 'followUpAt' | 'priority' | 'formKey' | 'formVersion' | 'anchorAt' | 'ruleId' | 'rulePackId' | 'rulePackVersion'
+  | 'workflowId'
+  | 'taskKey'
+  | 'type'
+  | 'caseRef'
+  | 'candidateRole'
+  | 'assigneeId'
+  | 'dueAt'
+  | 'followUpAt'
+  | 'priority'
+  | 'formKey'
+  | 'formVersion'
+  | 'anchorAt'
+  | 'ruleId'
+  | 'rulePackId'
+  | 'rulePackVersion'
+  | 'subjectKind'
+  | 'subjectId'
+  | 'runId'
 >;
 
 export interface TaskCompletion {
@@ -41,7 +58,11 @@ function auditView(task: TaskEntity) {
 export class TasksRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Opens a task once per (workflow, key): a retried activity finds the row it made before. */
+  /**
+   * Opens a task once per (workflow, key): a retried activity finds the row it made before. A row
+   * that an earlier run of the workflow cancelled (a reset to before an exit) is opened again for
+   * this run; one it completed is returned as it stands, so the run goes on with that decision.
+   */
   async open(row: OpenTaskRow): Promise<TaskRecord> {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await manager
@@ -52,7 +73,22 @@ export class TasksRepository {
         .orIgnore()
         .returning('*')
         .execute();
-      const task = await manager.findOneByOrFail(TaskEntity, { workflowId: row.workflowId, taskKey: row.taskKey });
+      const task = await manager.findOneOrFail(TaskEntity, { where: { workflowId: row.workflowId, taskKey: row.taskKey }, lock: { mode: 'pessimistic_write' } });
+      const earlierRun = task.runId !== null && row.runId !== null && task.runId !== row.runId;
+      if (inserted.raw.length === 0 && earlierRun && task.status === 'cancelled') {
+        const reopened = { status: 'open', cancelReason: null, runId: row.runId, dueAt: row.dueAt, followUpAt: row.followUpAt, anchorAt: row.anchorAt, overdueSince: null };
+        await manager.update(TaskEntity, { id: task.id }, reopened);
+        await writeAudit(manager, {
+          actorId: null,
+          action: 'task.reopened',
+          entityType: 'task',
+          entityId: task.id,
+          caseRef: task.caseRef,
+          before: auditView(task),
+          after: { ...auditView(task), ...reopened },
+        });
+        return toRecord(await manager.findOneByOrFail(TaskEntity, { id: task.id }));
+      }
       if (inserted.raw.length > 0) {
         await writeAudit(manager, {
           actorId: null,
@@ -131,7 +167,7 @@ export class TasksRepository {
    * A reminder to whoever holds the task (the assignee, else its role) or an escalation to the
    * team manager. The message names the task, never a person.
    */
-  async notify(taskId: string, kind: 'task-reminder' | 'task-escalated', sequence: number, at: Date): Promise<{ raised: boolean }> {
+  async notify(taskId: string, kind: TaskNoticeKind, sequence: number, at: Date): Promise<{ raised: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.lockedTask(manager, taskId);
       if (task.status !== 'open') return { raised: false };
@@ -150,20 +186,27 @@ export class TasksRepository {
     });
   }
 
-  /** Moves an open task's deadlines (a calendar change); returns the task as it now stands. */
-  async reschedule(taskId: string, deadline: { dueAt: Date; followUpAt: Date | null }): Promise<TaskRecord> {
+  /**
+   * Moves an open task's deadlines (a calendar change); a task whose new due date has not passed
+   * is no longer overdue, and its overdue alert is resolved. Returns the task as it now stands.
+   */
+  async reschedule(taskId: string, deadline: { dueAt: Date; followUpAt: Date | null }, now: Date): Promise<TaskRecord> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockedTask(manager, taskId);
       if (before.status === 'open' && before.dueAt.getTime() !== deadline.dueAt.getTime()) {
-        await manager.update(TaskEntity, { id: taskId }, deadline);
+        const overdueSince = deadline.dueAt > now ? null : before.overdueSince;
+        await manager.update(TaskEntity, { id: taskId }, { ...deadline, overdueSince });
+        if (before.overdueSince && !overdueSince) {
+          await manager.query(`UPDATE alert SET resolved_at = $2 WHERE dedupe_key = $1 AND resolved_at IS NULL`, [`task-overdue:${taskId}`, now]);
+        }
         await writeAudit(manager, {
           actorId: null,
           action: 'task.rescheduled',
           entityType: 'task',
           entityId: taskId,
           caseRef: before.caseRef,
-          before: { dueAt: before.dueAt, followUpAt: before.followUpAt },
-          after: deadline,
+          before: { dueAt: before.dueAt, followUpAt: before.followUpAt, overdueSince: before.overdueSince },
+          after: { ...deadline, overdueSince },
         });
       }
       return toRecord(await manager.findOneByOrFail(TaskEntity, { id: taskId }));
@@ -205,19 +248,12 @@ export class TasksRepository {
     return rows.map(toRecord);
   }
 
-  /** Records that someone was refused a task, and why (separation of duties). */
-  async auditRefusal(task: TaskRecord, actorId: string, reason: string): Promise<void> {
-    await this.dataSource.transaction((manager) =>
-      writeAudit(manager, {
-        actorId,
-        action: 'task.completion-refused',
-        entityType: 'task',
-        entityId: task.id,
-        caseRef: task.caseRef,
-        before: { status: task.status },
-        after: { refused: true, reason },
-      }),
-    );
+  /** The latest completed task of a type on a case, with the form staff sent with it. */
+  async latestCompleted(caseRef: string, type: string): Promise<{ task: TaskRecord; data: Record<string, unknown> | null } | null> {
+    const task = await this.dataSource.getRepository(TaskEntity).findOne({ where: { caseRef, type, status: 'completed' }, order: { completedAt: 'DESC' } });
+    if (!task) return null;
+    const [submission]: { data: Record<string, unknown> }[] = task.submissionId ? await this.dataSource.query(`SELECT data FROM task_submission WHERE id = $1`, [task.submissionId]) : [];
+    return { task: toRecord(task), data: submission?.data ?? null };
   }
 
   async findById(id: string): Promise<TaskRecord | null> {

@@ -1,0 +1,140 @@
+import { TaskDefinition, TaskSubjectKind } from '../tasks/task';
+
+/** Stage 1 of a carer assessment: the checks that run in parallel, one task each. */
+export const STAGE_ONE_CHECKS = ['background-check', 'personal-reference', 'medical-check', 'local-authority-check', 'previous-agency-reference'] as const;
+export type StageOneCheck = (typeof STAGE_ONE_CHECKS)[number];
+
+/** One stage 1 check: a caseworker's task on the stage 1 clock, concluding satisfactory or with concerns. */
+function check<T extends StageOneCheck, S extends TaskSubjectKind | undefined = undefined>(type: T, title: string, subject?: S) {
+  return {
+    type,
+    title,
+    candidateRole: 'caseworker',
+    ruleId: 'stage-1.check',
+    formKey: type,
+    formVersion: 1,
+    priority: 'normal',
+    outcomes: ['satisfactory', 'concerns'],
+    ...(subject ? { subject } : {}),
+  } as const;
+}
+
+/** The carer household's approval, from enquiry to telling the applicant the decision (DOMAIN.md, steps 1-6). */
+export const carerApprovalTasks = {
+  'respond-to-enquiry': {
+    type: 'respond-to-enquiry',
+    title: 'Respond to enquiry',
+    candidateRole: 'caseworker',
+    ruleId: 'enquiry.respond',
+    formKey: 'enquiry-response',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['visit-arranged', 'not-proceeding'],
+  },
+  'initial-home-visit': {
+    type: 'initial-home-visit',
+    title: 'Initial home visit',
+    candidateRole: 'caseworker',
+    ruleId: 'enquiry.initial-home-visit',
+    formKey: 'initial-home-visit',
+    formVersion: 1,
+    priority: 'normal',
+    outcomes: ['invite-application', 'not-proceeding'],
+  },
+  'receive-application': {
+    type: 'receive-application',
+    title: 'Receive the application',
+    candidateRole: 'caseworker',
+    ruleId: 'application.receive',
+    formKey: 'application',
+    formVersion: 1,
+    priority: 'normal',
+    outcomes: ['application-received', 'not-proceeding'],
+  },
+  'background-check': check('background-check', 'Background and police check of an adult', 'household-member'),
+  'personal-reference': check('personal-reference', 'Personal reference', 'referee'),
+  'medical-check': check('medical-check', 'Medical'),
+  'local-authority-check': check('local-authority-check', 'Local authority check'),
+  'previous-agency-reference': check('previous-agency-reference', 'Previous agency reference'),
+  'decide-stage-2': {
+    type: 'decide-stage-2',
+    title: 'Decide whether to proceed to stage 2',
+    candidateRole: 'team-manager',
+    ruleId: 'stage-1.decision',
+    formKey: 'stage-2-decision',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['proceed-to-stage-2', 'end-assessment'],
+  },
+  'assessment-visits': {
+    type: 'assessment-visits',
+    title: 'Assessment visits',
+    candidateRole: 'assessor',
+    ruleId: 'stage-2.assessment-visits',
+    formKey: 'assessment-visits',
+    formVersion: 1,
+    priority: 'normal',
+    outcomes: ['completed'],
+  },
+  'assessment-report': {
+    type: 'assessment-report',
+    title: 'Write the assessment report',
+    candidateRole: 'assessor',
+    ruleId: 'stage-2.assessment-report',
+    formKey: 'assessment-report',
+    formVersion: 1,
+    priority: 'normal',
+    outcomes: ['completed'],
+  },
+  'preparation-training': {
+    type: 'preparation-training',
+    title: 'Preparation training attended',
+    candidateRole: 'caseworker',
+    ruleId: 'stage-2.preparation-training',
+    formKey: 'preparation-training',
+    formVersion: 1,
+    priority: 'normal',
+    outcomes: ['attended'],
+  },
+  'make-decision': {
+    type: 'make-decision',
+    title: 'Make the agency decision',
+    candidateRole: 'decision-maker',
+    ruleId: 'decision.make',
+    formKey: 'agency-decision',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['approve', 'not-approve'],
+  },
+  'record-representations': {
+    type: 'record-representations',
+    title: "Record the applicant's representations on the proposed refusal",
+    candidateRole: 'caseworker',
+    ruleId: 'decision.representations',
+    formKey: 'representations',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['representations-made', 'review-requested', 'none-received'],
+  },
+  'tell-applicant': {
+    type: 'tell-applicant',
+    title: 'Tell the applicant the decision',
+    candidateRole: 'caseworker',
+    ruleId: 'decision.tell-applicant',
+    formKey: 'decision-told',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['told'],
+  },
+  'tell-applicant-in-writing': {
+    type: 'tell-applicant-in-writing',
+    title: 'Send the decision letter',
+    candidateRole: 'caseworker',
+    ruleId: 'decision.tell-applicant-in-writing',
+    formKey: 'decision-letter',
+    formVersion: 1,
+    priority: 'normal',
+    outcomes: ['letter-sent'],
+  },
+} as const satisfies Record<string, TaskDefinition>;
+

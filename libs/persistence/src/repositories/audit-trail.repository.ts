@@ -1,0 +1,22 @@
+import { DataSource } from 'typeorm';
+import { writeAudit } from './audit';
+
+/** Audit rows that stand alone: a refused safeguard leaves its trace even though nothing changed. */
+export class AuditTrailRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records that a member of staff was refused, and why (e.g. `task.completion-refused`). */
+  async refused(entry: { actorId: string; action: string; entityType: string; entityId: string; caseRef: string | null; reason: string; code: string }): Promise<void> {
+    await this.dataSource.transaction((manager) =>
+      writeAudit(manager, {
+        actorId: entry.actorId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        caseRef: entry.caseRef,
+        before: null,
+        after: { refused: true, code: entry.code, reason: entry.reason },
+      }),
+    );
+  }
+}
