@@ -1,0 +1,96 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually } from '../support/hearth-harness';
+import { APPROVAL, HouseholdDriver, KitHarness, STAFF, startKit, TERMS } from '../support/kit-harness';
+
+// `npm run replay:record`: the case kit's paths (issue 7), driven on in-memory activities; the
+// histories are the same as the API's would be. A history already saved is never overwritten.
+
+describe('record the case kit paths', () => {
+  let kit: KitHarness;
+  beforeAll(async () => (kit = await startKit()));
+  afterAll(() => kit.close());
+
+  async function save(name: string, family: HouseholdDriver, runId?: string) {
+    const file = join(__dirname, 'histories', `${name}.json`);
+    if (existsSync(file)) return;
+    const handle = kit.client.workflow.getHandle(family.ref, runId);
+    await handle.result().catch(() => undefined);
+    writeFileSync(file, historyToJSON(await handle.fetchHistory()));
+  }
+
+  it('approved on terms departing from the recommendation, with an adult who joined in stage 2 and a calendar change', async () => {
+    const family = await kit.startHousehold();
+    await family.toStageOne();
+    await family.throughStageOne();
+    await family.addMember('adult');
+    await family.handle.signal('deadlinesChanged');
+    await family.throughStageTwo();
+    await family.do('background-check', STAFF.caseworker, 'satisfactory');
+    const { sittingAt } = await family.book();
+    await family.recommend('approve', APPROVAL, sittingAt);
+    await family.do('make-decision', STAFF.decisionMaker, 'approve', { ...APPROVAL, terms: { ...TERMS, maxChildren: 1 }, departureReason: 'one child first' });
+    await family.do('tell-applicant', STAFF.caseworker, 'told');
+    await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
+    await save('household-approved-departing-v5', family);
+  });
+
+  it('deferred to stage 2, then approved in a new run that carries who took part', async () => {
+    const family = await kit.startHousehold();
+    await family.toStageOne();
+    await family.throughStageOne();
+    await family.throughStageTwo();
+    const first = await family.book();
+    const { runId } = await family.handle.describe();
+    await family.recommend('defer-to-stage-2', { reasons: 'more on the birth children' }, first.sittingAt);
+    await eventually(async () => ((await kit.client.workflow.getHandle(family.ref).describe()).runId !== runId ? true : undefined));
+    await family.throughStageTwo();
+    const second = await family.book();
+    await family.recommend('approve', APPROVAL, second.sittingAt);
+    await family.do('make-decision', STAFF.decisionMaker, 'approve', APPROVAL);
+    await family.do('tell-applicant', STAFF.caseworker, 'told');
+    await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
+    await save('household-deferred-first-run-v5', family, runId);
+    await save('household-approved-after-deferral-v5', family);
+  });
+
+  it('a proposed refusal under England, representations, refusal confirmed', async () => {
+    const family = await kit.startHousehold('test-england');
+    await family.toDecision();
+    await family.do('make-decision', STAFF.decisionMaker, 'not-approve', { reasons: 'not ready', departureReason: 'the panel was too hopeful' });
+    await family.do('record-representations', STAFF.caseworker, 'review-requested');
+    await family.do('make-decision', STAFF.decisionMaker, 'not-approve', { reasons: 'the review agreed', departureReason: 'as proposed' });
+    await family.do('tell-applicant', STAFF.caseworker, 'told');
+    await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
+    await save('household-england-refusal-confirmed-v5', family);
+  });
+
+  it('a step failing for good, retried by an admin', async () => {
+    const family = await kit.startHousehold();
+    await family.toDecision();
+    kit.store.fail('enterCarerRegister', { nonRetryable: true });
+    await family.do('make-decision', STAFF.decisionMaker, 'approve', APPROVAL);
+    await eventually(async () => (kit.store.openAlerts(family.ref, 'needs-attention').length ? true : undefined));
+    kit.store.heal('enterCarerRegister');
+    await family.retry('enter-carer-register', STAFF.admin);
+    await family.do('tell-applicant', STAFF.caseworker, 'told');
+    await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
+    await save('household-step-retried-v5', family);
+  });
+
+  it('withdrawn while a task was being opened', async () => {
+    const family = await kit.startHousehold();
+    await family.do('respond-to-enquiry', STAFF.caseworker, 'visit-arranged');
+    const [visit] = await family.open('initial-home-visit');
+    const opens = kit.store.calls.get('openTask') ?? 0;
+    const release = kit.store.hold('openTask');
+    await family.complete(visit, STAFF.caseworker, 'invite-application');
+    await eventually(async () => ((kit.store.calls.get('openTask') ?? 0) > opens ? true : undefined));
+    const withdrawing = family.exit('withdrawn', STAFF.caseworker);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await withdrawing;
+    await save('household-withdrawn-while-opening-v5', family);
+  });
+});
