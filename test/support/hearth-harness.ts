@@ -33,6 +33,7 @@ export function bundledWorkflows(): Promise<string> {
 }
 
 export interface Harness {
+  app: INestApplication;
   http: ReturnType<typeof request>;
   baseUrl: string;
   client: Client;
@@ -53,7 +54,7 @@ export interface Harness {
  * Temporal server that `npm test` started. Users are named `<role>-<suffix>` so test files
  * running side by side never collide.
  */
-export async function startHearth(overrides: Partial<ApiConfig> = {}): Promise<Harness> {
+export async function startHearth(overrides: Partial<ApiConfig> = {}, workerOptions: { heartbeatMs?: number } = {}): Promise<Harness> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
     runtimeInstalled = true;
@@ -68,6 +69,7 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}): Promise<H
     tokenTtlSeconds: 600,
     rulePackId: 'krg',
     updateTimeoutMs: 5000,
+    workerStaleMs: 20_000,
     ...overrides,
   };
   const dataSource = await createDataSource(databaseUrl, { poolSize: 4, applicationName: 'hearth-test' }).initialize();
@@ -91,6 +93,7 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}): Promise<H
   const bundle = await bundledWorkflows();
 
   const harness: Harness = {
+    app,
     http: request(baseUrl),
     baseUrl,
     client,
@@ -104,7 +107,7 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}): Promise<H
     },
     addStaff,
     async startWorker() {
-      worker = await startHearthWorker({ databaseUrl, temporal, workflowBundlePath: bundle });
+      worker = await startHearthWorker({ databaseUrl, temporal, workflowBundlePath: bundle, ...workerOptions });
     },
     async stopWorker() {
       await worker?.stop();

@@ -4,6 +4,7 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { AlertsController } from './alerts/alerts.controller';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CasesModule } from './cases/cases.module';
 import { ApiConfig } from './config/api-config';
 import { HealthController } from './health/health.controller';
 import { HouseholdsModule } from './households/households.module';
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), TasksModule, HouseholdsModule, PanelsModule, CalendarModule],
+      imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), TasksModule, HouseholdsModule, PanelsModule, CalendarModule, CasesModule],
       controllers: [HealthController, AlertsController, RegisterController],
       // After the auth guard (the key belongs to the actor), before validation.
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

@@ -9,8 +9,11 @@ import {
   PanelsRepository,
   TaskSubmissionsRepository,
   TasksRepository,
+  WorkerHeartbeatsRepository,
 } from '@hearth/persistence';
 import { TemporalConfig, workflowBundlerOptions, workflowsPath } from '@hearth/temporal';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
 import type { CaseActivities, HouseholdActivities, PanelActivities, TaskActivities } from '@hearth/workflows/contracts/activities.contract';
 import { createCaseActivities } from './activities/case.activities';
@@ -24,6 +27,8 @@ export interface HearthWorkerOptions {
   temporal: TemporalConfig;
   /** A prebuilt workflow bundle; without it the worker bundles workflows/ at start (~2 s). */
   workflowBundlePath?: string;
+  /** How often the worker marks itself alive for /health (default 5 s). */
+  heartbeatMs?: number;
 }
 
 export interface RunningWorker {
@@ -67,7 +72,15 @@ export async function startHearthWorker(options: HearthWorkerOptions): Promise<R
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
   });
+  // Alive while its event loop turns: a dead or frozen worker stops marking, and /health says so.
+  const heartbeats = new WorkerHeartbeatsRepository(dataSource);
+  const identity = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const beat = () => heartbeats.beat(identity, options.temporal.taskQueue).catch(() => undefined);
+  await beat();
+  const timer = setInterval(beat, options.heartbeatMs ?? 5_000);
   const done = worker.run().finally(async () => {
+    clearInterval(timer);
+    await heartbeats.forget(identity).catch(() => undefined);
     await connection.close();
     await dataSource.destroy();
   });

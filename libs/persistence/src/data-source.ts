@@ -13,6 +13,7 @@ import { CarerRegister1764000000003 } from './migrations/1764000000003-carer-reg
 import { TaskAnchorAndNotices1764000000004 } from './migrations/1764000000004-task-anchor-and-notices';
 import { CaseKit1764000000005 } from './migrations/1764000000005-case-kit';
 import { IdempotencyKeys1764000000006 } from './migrations/1764000000006-idempotency-keys';
+import { WorkerHeartbeat1764000000007 } from './migrations/1764000000007-worker-heartbeat';
 
 export const entities = [
   AlertEntity,
@@ -32,6 +33,7 @@ export const migrations = [
   TaskAnchorAndNotices1764000000004,
   CaseKit1764000000005,
   IdempotencyKeys1764000000006,
+  WorkerHeartbeat1764000000007,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

@@ -10,3 +10,4 @@ export * from './repositories/panels.repository';
 export * from './repositories/staff-users.repository';
 export * from './repositories/task-submissions.repository';
 export * from './repositories/tasks.repository';
+export * from './repositories/worker-heartbeats.repository';

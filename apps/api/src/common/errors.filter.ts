@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import { DomainError } from '@hearth/domain';
 import type { Response } from 'express';
 import { httpStatusOf } from './http-status-of';
+import { clientErrorStatus, isDatabaseUnavailable } from './infrastructure-errors';
 import { JsonLogger } from './json-logger';
 import { TemporalUnavailableError } from './temporal-unavailable.error';
 
@@ -24,14 +25,26 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     if (exception instanceof TemporalUnavailableError) {
       this.logger.write('warn', 'temporal unavailable', { reason: exception.message });
-      response
-        .status(HttpStatus.SERVICE_UNAVAILABLE)
-        .setHeader('Retry-After', String(exception.retryAfterSeconds))
-        .json({ statusCode: 503, error: 'unavailable', message: exception.message });
+      this.unavailable(response, exception.retryAfterSeconds, exception.message);
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.write('warn', 'database unavailable', { reason: (exception as Error).message?.slice(0, 200) });
+      this.unavailable(response, 5, 'the database did not answer; retry with the same Idempotency-Key');
+      return;
+    }
+    const clientStatus = clientErrorStatus(exception);
+    if (clientStatus !== null) {
+      const { type, message } = exception as { type: string; message: string };
+      response.status(clientStatus).json({ statusCode: clientStatus, error: type, message });
       return;
     }
     const error = exception as Error;
     this.logger.write('error', 'unhandled error', { error: error?.name, detail: error?.message, stack: error?.stack });
     response.status(500).json({ statusCode: 500, error: 'internal', message: 'something went wrong; the request id is in the X-Request-Id header' });
+  }
+
+  private unavailable(response: Response, retryAfterSeconds: number, message: string): void {
+    response.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', String(retryAfterSeconds)).json({ statusCode: 503, error: 'unavailable', message });
   }
 }

@@ -12,6 +12,8 @@ export interface ApiConfig {
   rulePackId: string;
   /** How long a staff action waits for the worker before answering 503. */
   updateTimeoutMs: number;
+  /** A worker not seen for this long is dead or frozen, as far as /health is concerned. */
+  workerStaleMs: number;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -31,6 +33,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     tokenTtlSeconds: Number(env.HEARTH_TOKEN_TTL_SECONDS ?? 8 * 3600),
     rulePackId: env.HEARTH_RULE_PACK ?? 'krg',
     updateTimeoutMs: Number(env.HEARTH_UPDATE_TIMEOUT_MS ?? 5000),
+    workerStaleMs: Number(env.HEARTH_WORKER_STALE_MS ?? 20_000),
   };
 }
 

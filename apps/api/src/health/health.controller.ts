@@ -1,9 +1,11 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { WorkerHeartbeatsRepository } from '@hearth/persistence';
 import { ApiTags } from '@nestjs/swagger';
 import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
 
 interface Check {
   ok: boolean;
@@ -27,18 +29,27 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly temporal: Connection,
+    private readonly heartbeats: WorkerHeartbeatsRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** For the engineer on call and the load balancer: can the API reach PostgreSQL and Temporal? */
+  /** For the engineer on call and the load balancer: can the API reach PostgreSQL and Temporal, and is a worker alive? */
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) response: Response) {
-    const [database, temporal] = await Promise.all([
+    const [database, temporal, worker] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1')),
       timed(() => this.temporal.withDeadline(Date.now() + 2000, () => this.temporal.healthService.check({}))),
+      timed(async () => {
+        const seen = await this.heartbeats.lastSeen(this.config.temporal.taskQueue);
+        if (!seen) throw new Error(`no worker has polled task queue ${this.config.temporal.taskQueue}`);
+        const age = Date.now() - seen.getTime();
+        if (age > this.config.workerStaleMs) throw new Error(`the worker was last seen ${Math.round(age / 1000)} s ago: dead or frozen`);
+      }),
     ]);
-    const status = database.ok && temporal.ok ? 'ok' : 'degraded';
+    const status = database.ok && temporal.ok && worker.ok ? 'ok' : 'degraded';
     response.status(status === 'ok' ? 200 : 503);
-    return { status, database, temporal };
+    if (status !== 'ok') response.setHeader('Retry-After', '5');
+    return { status, database, temporal, worker };
   }
 }

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt } from '@hearth/domain';
 import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, TasksRepository } from '@hearth/persistence';
-import { HEARTH_CASE_TYPE } from '@hearth/temporal';
 import { Client } from '@temporalio/client';
 import { caseUpdateId, closeCaseUpdate } from '@hearth/workflows/contracts/case.contract';
-import { adultAddedSignal, HOUSEHOLD_CASE_TYPE, HouseholdExit, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
-import type { householdWorkflow } from '@hearth/workflows/household.workflow';
+import { adultAddedSignal, HouseholdExit } from '@hearth/workflows/contracts/household.contract';
 import { randomUUID } from 'node:crypto';
 import { auditRefusals } from '../common/refusals';
 import { sendToWorkflow } from '../common/send-to-workflow';
@@ -13,6 +11,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { taskViews } from '../tasks/task.view';
 import { AddHouseholdMemberDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
+import { HouseholdWorkflows } from './household-workflows';
 import { decisionView, HouseholdView, memberView } from './household.view';
 
 @Injectable()
@@ -23,20 +22,23 @@ export class HouseholdsService {
     private readonly tasks: TasksRepository,
     private readonly alerts: AlertsRepository,
     private readonly audit: AuditTrailRepository,
+    private readonly workflows: HouseholdWorkflows,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** Records the enquiry in PostgreSQL and starts the household's workflow with ids only. */
+  /**
+   * Records the enquiry in PostgreSQL, commits, then starts the household's workflow with ids only
+   * (a retry with the same key finds the household and makes sure its workflow runs).
+   */
   async recordEnquiry(actor: Actor, body: RecordEnquiryDto, idempotencyKey: string | null): Promise<{ view: HouseholdView; created: boolean }> {
-    const now = new Date();
-    const pack = rulePackInForceAt(this.config.rulePackId, now);
+    const pack = rulePackInForceAt(this.config.rulePackId, new Date());
     const id = randomUUID();
-    const input: HouseholdWorkflowInput = { householdId: id, rulePackId: pack.id, rulePackVersion: pack.version };
     const { household, created } = await this.households.createEnquiry(
       {
         id,
         rulePackId: pack.id,
+        rulePackVersion: pack.version,
         primaryContactName: body.primaryContactName,
         phone: body.phone ?? null,
         email: body.email ?? null,
@@ -48,17 +50,8 @@ export class HouseholdsService {
         createdBy: actor.userId,
       },
       caseRef('household', id),
-      async () => {
-        await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
-          this.temporal.workflow.start<typeof householdWorkflow>('householdWorkflow', {
-            workflowId: caseRef('household', id),
-            taskQueue: this.config.temporal.taskQueue,
-            args: [input],
-            typedSearchAttributes: [{ key: HEARTH_CASE_TYPE, value: HOUSEHOLD_CASE_TYPE }],
-          }),
-        );
-      },
     );
+    await this.workflows.start(household);
     return { view: await this.view(household.id), created };
   }
 

@@ -11,6 +11,7 @@ import {
   PanelsRepository,
   StaffUsersRepository,
   TasksRepository,
+  WorkerHeartbeatsRepository,
 } from '@hearth/persistence';
 import { createTemporalClient, createTemporalConnection } from '@hearth/temporal';
 import { Client, Connection } from '@temporalio/client';
@@ -28,6 +29,7 @@ const repositories = [
   PanelsRepository,
   StaffUsersRepository,
   TasksRepository,
+  WorkerHeartbeatsRepository,
 ];
 
 /** PostgreSQL, the repositories over it, and the Temporal client, shared by every feature. */

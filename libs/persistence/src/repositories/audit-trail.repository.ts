@@ -5,6 +5,11 @@ import { writeAudit } from './audit';
 export class AuditTrailRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Records an action that changed nothing in PostgreSQL itself (e.g. a step retried in a workflow). */
+  async record(entry: { actorId: string; action: string; entityType: string; entityId: string; caseRef: string | null; after: object }): Promise<void> {
+    await this.dataSource.transaction((manager) => writeAudit(manager, { ...entry, before: null }));
+  }
+
   /** Records that a member of staff was refused, and why (e.g. `task.completion-refused`). */
   async refused(entry: { actorId: string; action: string; entityType: string; entityId: string; caseRef: string | null; reason: string; code: string }): Promise<void> {
     await this.dataSource.transaction((manager) =>

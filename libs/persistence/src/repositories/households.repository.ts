@@ -7,6 +7,8 @@ import { writeAudit } from './audit';
 export interface NewHousehold {
   id: string;
   rulePackId: string;
+  /** The pack version the case started on (null for households recorded before it was kept). */
+  rulePackVersion: number | null;
   primaryContactName: string;
   phone: string | null;
   email: string | null;
@@ -21,6 +23,8 @@ export interface NewHousehold {
 export interface HouseholdRecord extends NewHousehold {
   stage: HouseholdStage;
   decisionDepartsFromRecommendation: boolean;
+  /** When its workflow was seen to be running; null until then (the reconciler's work list). */
+  workflowStartedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -44,11 +48,11 @@ export class HouseholdsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Records an enquiry and runs `afterInsert` (starting the workflow) inside the same transaction,
-   * so a household exists only if its workflow was started. Returns the existing household when
-   * the idempotency key was used before.
+   * Records an enquiry and its first adult (the enquirer) in one transaction, committed before the
+   * workflow starts: no transaction stays open across a call to Temporal. Returns the existing
+   * household when the idempotency key was used before.
    */
-  async createEnquiry(household: NewHousehold, caseRef: string, afterInsert: () => Promise<void>): Promise<{ household: HouseholdRecord; created: boolean }> {
+  async createEnquiry(household: NewHousehold, caseRef: string): Promise<{ household: HouseholdRecord; created: boolean }> {
     const earlier = async () =>
       household.idempotencyKey ? this.dataSource.getRepository(HouseholdEntity).findOneBy({ idempotencyKey: household.idempotencyKey }) : null;
     const existing = await earlier();
@@ -70,7 +74,6 @@ export class HouseholdsRepository {
           before: null,
           after: { stage: 'enquiry', rulePackId: household.rulePackId },
         });
-        await afterInsert();
         return manager.findOneByOrFail(HouseholdEntity, { id: household.id });
       });
       return { household: toRecord(saved), created: true };
@@ -80,6 +83,23 @@ export class HouseholdsRepository {
       if (!winner) throw error;
       return { household: toRecord(winner), created: false };
     }
+  }
+
+  /** Notes that the household's workflow is running (started, or found already started). */
+  async markWorkflowStarted(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE household SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL`, [id]);
+  }
+
+  /** Households recorded before `before` whose workflow has not been seen to start: the reconciler starts them. */
+  async withoutWorkflow(before: Date, limit: number): Promise<HouseholdRecord[]> {
+    const rows = await this.dataSource
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .where('h.workflow_started_at IS NULL AND h.created_at < :before', { before })
+      .orderBy('h.created_at')
+      .limit(limit)
+      .getMany();
+    return rows.map(toRecord);
   }
 
   async setStage(id: string, stage: HouseholdStage, actorId: string | null, caseRef: string): Promise<void> {

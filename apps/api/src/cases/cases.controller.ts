@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@hearth/domain';
+import { IsString, Matches } from 'class-validator';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { CasesService } from './cases.service';
+
+export class RetryStepDto {
+  @ApiProperty({ example: 'enter-carer-register', description: 'The step a "needs attention" alert names (its `about`)' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9:.-]{0,199}$/, { message: 'step must be the step named by the alert, e.g. enter-carer-register' })
+  step!: string;
+}
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  /** An admin asks a case to try again a step that failed for good (a "needs attention" alert). Audited. */
+  @Post(':ref/retry')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  retry(@CurrentActor() actor: Actor, @Param('ref') ref: string, @Body() body: RetryStepDto, @IdempotencyKey() key: string) {
+    return this.cases.retry(actor, ref, body.step, key);
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { caseRef, rulePackInForceAt } from '@hearth/domain';
+import { HouseholdRecord, HouseholdsRepository } from '@hearth/persistence';
+import { HEARTH_CASE_TYPE } from '@hearth/temporal';
+import { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { HOUSEHOLD_CASE_TYPE, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
+import type { householdWorkflow } from '@hearth/workflows/household.workflow';
+import { sendToWorkflow } from '../common/send-to-workflow';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+
+/** How long a household may wait for its workflow before the reconciler starts it. */
+const RECONCILE_AFTER_MS = 60_000;
+
+/**
+ * Starts households' workflows after their rows are committed. The workflow id is the case
+ * reference and a running one is reused, so a repeated start (a retried request, the reconciler)
+ * never makes a second workflow; every minute the reconciler starts any household whose workflow
+ * was not seen to start (the API stopped between the commit and the start).
+ */
+@Injectable()
+export class HouseholdWorkflows implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private readonly logger = new Logger('HouseholdWorkflows');
+
+  constructor(
+    private readonly households: HouseholdsRepository,
+    private readonly temporal: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async start(household: Pick<HouseholdRecord, 'id' | 'rulePackId' | 'rulePackVersion' | 'createdAt' | 'workflowStartedAt'>): Promise<void> {
+    if (household.workflowStartedAt) return;
+    const version = household.rulePackVersion ?? rulePackInForceAt(household.rulePackId, household.createdAt).version;
+    const input: HouseholdWorkflowInput = { householdId: household.id, rulePackId: household.rulePackId, rulePackVersion: version };
+    try {
+      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+        this.temporal.workflow.start<typeof householdWorkflow>('householdWorkflow', {
+          workflowId: caseRef('household', household.id),
+          taskQueue: this.config.temporal.taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: [{ key: HEARTH_CASE_TYPE, value: HOUSEHOLD_CASE_TYPE }],
+        }),
+      );
+    } catch (error) {
+      // It ran and has already ended: started, then.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    await this.households.markWorkflowStarted(household.id);
+  }
+
+  /** Starts the workflow of every household that has waited too long for it; returns how many. */
+  async reconcile(now = new Date()): Promise<number> {
+    const waiting = await this.households.withoutWorkflow(new Date(now.getTime() - RECONCILE_AFTER_MS), 100);
+    for (const household of waiting) await this.start(household);
+    if (waiting.length > 0) this.logger.warn(`started ${waiting.length} household workflow(s) that had not started`);
+    return waiting.length;
+  }
+
+  onApplicationBootstrap(): void {
+    const tick = () => this.reconcile().catch((error: Error) => this.logger.warn(`household reconciler failed: ${error.message}`));
+    this.timer = setInterval(tick, RECONCILE_AFTER_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}
