@@ -1,6 +1,7 @@
 import { caseRef } from '@hearth/domain';
 import { localDateOf } from '@hearth/domain';
 import { openTasksQuery } from '@hearth/workflows/contracts/human-task.contract';
+import { CalendarService } from '../apps/api/src/calendar/calendar.service';
 import { eventually, Harness, startHearth } from './support/hearth-harness';
 import { HouseholdJourney } from './support/household-journey';
 
@@ -32,9 +33,13 @@ describe('declaring a closure', () => {
       .post('/calendar/closures')
       .set(await family.auth('admin'))
       .send({ date: closedDay, name: 'Unexpected closure', jurisdiction: 'test-calendar' })
-      .expect(201);
-    expect(declared.body).toMatchObject({ created: true, jurisdiction: 'test-calendar' });
-    expect(declared.body.openTasksAffected).toBeGreaterThanOrEqual(1);
+      .expect(202);
+    expect(declared.body).toMatchObject({ created: true, day: { jurisdiction: 'test-calendar', date: closedDay, kind: 'closure' }, change: { href: expect.stringMatching(/^\/calendar\/changes\//) } });
+    const done = await eventually(async () => {
+      const change = await hearth.http.get(declared.body.change.href).set(await family.auth('caseworker')).expect(200);
+      return change.body.status === 'done' ? change.body : undefined;
+    });
+    expect(done.casesSignalled).toBeGreaterThanOrEqual(1);
 
     const moved = await eventually(async () => {
       const response = await hearth.http.get(`/tasks/${task.id}`).set(await family.auth('caseworker')).expect(200);
@@ -50,7 +55,40 @@ describe('declaring a closure', () => {
     const overdueAlerts = await hearth.dataSource.query(`SELECT id FROM alert WHERE task_id = $1 AND kind = 'task-overdue'`, [task.id]);
     expect(overdueAlerts).toEqual([]);
     const timeline = await hearth.http.get(`/households/${family.householdId}`).set(await family.auth('caseworker')).expect(200);
-    expect(timeline.body.timeline.map((entry: { action: string }) => entry.action)).toContain('task.rescheduled');
+    const rescheduled = timeline.body.timeline.find((entry: { action: string }) => entry.action === 'task.rescheduled');
+    expect(rescheduled.after.calendarChangeId).toBe(declared.body.change.id);
+
+    // Removing the day off moves the deadline back; it is due (and overdue) at once.
+    await hearth.http.delete(`/calendar/days-off/${declared.body.day.id}`).set(await family.auth('admin')).expect(202);
+    const back = await eventually(async () => {
+      const response = await hearth.http.get(`/tasks/${task.id}`).set(await family.auth('caseworker')).expect(200);
+      return Date.parse(response.body.dueAt) === originalDue && response.body.overdueSince ? response.body : undefined;
+    });
+    expect(Date.parse(back.overdueSince)).toBe(originalDue);
+    const days = await hearth.http.get('/calendar/holidays').query({ jurisdiction: 'test-calendar' }).set(await family.auth('caseworker')).expect(200);
+    expect(days.body.map((day: { date: string }) => day.date)).not.toContain(closedDay);
+  });
+
+  it("seeds the fixed-date holidays of this year and next, keeps a removed one removed, and corrects a day to the one actually off", async () => {
+    const admin = await hearth.login('admin');
+    const krg = await hearth.http.get('/calendar/holidays').query({ jurisdiction: 'KRG' }).set({ authorization: `Bearer ${admin}` }).expect(200);
+    const year = new Date().getUTCFullYear();
+    expect(krg.body).toEqual(expect.arrayContaining([expect.objectContaining({ date: `${year + 1}-03-21`, name: 'Nawroz', kind: 'public-holiday', source: 'seeded' })]));
+    const england = await hearth.http.get('/calendar/holidays').query({ jurisdiction: 'England' }).set({ authorization: `Bearer ${admin}` }).expect(200);
+    expect(england.body.map((day: { date: string }) => day.date)).toContain(`${year + 1}-01-01`);
+
+    const closure = await hearth.http.post('/calendar/closures').set({ authorization: `Bearer ${admin}` }).send({ date: '2031-06-10', name: 'Eid (expected)', kind: 'religious-holiday', jurisdiction: 'test-calendar' }).expect(202);
+    const corrected = await hearth.http.patch(`/calendar/days-off/${closure.body.day.id}`).set({ authorization: `Bearer ${admin}` }).send({ date: '2031-06-11' }).expect(202);
+    expect(corrected.body.day).toMatchObject({ date: '2031-06-11', name: 'Eid (expected)', kind: 'religious-holiday' });
+    expect(corrected.body.change.href).toMatch(/^\/calendar\/changes\//);
+    const audit = await hearth.dataSource.query(`SELECT before->>'date' AS before, after->>'date' AS after FROM audit_event WHERE action = 'calendar.day-off-corrected' AND entity_id = $1`, [closure.body.day.id]);
+    expect(audit).toEqual([{ before: '2031-06-10', after: '2031-06-11' }]);
+
+    const nawroz = krg.body.find((day: { date: string }) => day.date === `${year + 1}-03-21`);
+    await hearth.http.delete(`/calendar/days-off/${nawroz.id}`).set({ authorization: `Bearer ${admin}` }).expect(202);
+    await hearth.app.get(CalendarService).seedFixedHolidays();
+    const after = await hearth.http.get('/calendar/holidays').query({ jurisdiction: 'KRG' }).set({ authorization: `Bearer ${admin}` }).expect(200);
+    expect(after.body.map((day: { date: string }) => day.date)).not.toContain(`${year + 1}-03-21`);
   });
 
   it('refuses a non-admin, and a date that does not exist, with clear errors', async () => {

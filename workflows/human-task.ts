@@ -77,6 +77,9 @@ export class HumanTasks {
   /** Calendar changes are applied one after the other, in the order they came. */
   private calendarQueue: Promise<void> = Promise.resolve();
   private readonly calendarListeners: (() => Promise<void>)[] = [];
+  /** The calendar changes applied lately, so a change told twice moves the case once. */
+  private readonly appliedChanges: string[] = [];
+  private lastChangeId?: string;
   /** Set when the case is closing: no more decisions are accepted. */
   private refusal?: DomainError;
 
@@ -87,9 +90,16 @@ export class HumanTasks {
   ) {
     setHandler(completeTaskUpdate, (request) => this.complete(request), { validator: (request) => this.validate(request) });
     setHandler(openTasksQuery, () => [...this.tracked.values()].filter((t) => !t.decision).map((t) => this.view(t)));
-    setHandler(deadlinesChangedSignal, () => {
+    setHandler(deadlinesChangedSignal, (change) => {
+      const changeId = change?.changeId;
+      if (changeId) {
+        if (this.appliedChanges.includes(changeId)) return; // each calendar change moves a case once
+        this.appliedChanges.push(changeId);
+        if (this.appliedChanges.length > 50) this.appliedChanges.shift();
+      }
       this.calendarChanges++;
-      this.calendarQueue = this.calendarQueue.then(() => this.recomputeDeadlines());
+      this.lastChangeId = changeId;
+      this.calendarQueue = this.calendarQueue.then(() => this.recomputeDeadlines(changeId));
     });
   }
 
@@ -113,7 +123,7 @@ export class HumanTasks {
       scheduleVersion: 0,
     };
     this.tracked.set(opened.taskId, task);
-    if (durable && this.calendarChanges !== changesBefore) await this.recompute(task);
+    if (durable && this.calendarChanges !== changesBefore) await this.recompute(task, this.lastChangeId);
     if (patched(CHECKPOINTS_PATCH)) await this.watchDeadlines(task);
     else await this.watchDueDate(task);
     await condition(() => task.closed !== undefined);
@@ -227,13 +237,14 @@ export class HumanTasks {
     ].sort((a, b) => a.at - b.at);
   }
 
-  private async recomputeDeadlines(): Promise<void> {
-    for (const task of [...this.tracked.values()].filter((t) => !t.decision)) await this.recompute(task);
+  private async recomputeDeadlines(changeId?: string): Promise<void> {
+    for (const task of [...this.tracked.values()].filter((t) => !t.decision)) await this.recompute(task, changeId);
     for (const listener of this.calendarListeners) await listener();
   }
 
-  private async recompute(task: TrackedTask): Promise<void> {
-    task.schedule = await (patched(DURABLE_CLOSE_PATCH) ? activities : legacy).recomputeTaskDeadline({ taskId: task.opened.taskId });
+  private async recompute(task: TrackedTask, changeId?: string): Promise<void> {
+    const input = { taskId: task.opened.taskId, ...(changeId ? { changeId } : {}) };
+    task.schedule = await (patched(DURABLE_CLOSE_PATCH) ? activities : legacy).recomputeTaskDeadline(input);
     task.scheduleVersion++;
   }
 

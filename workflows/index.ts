@@ -1,3 +1,4 @@
 // Every workflow the Hearth worker runs. Bundled by Temporal's webpack bundler: import only
 // @temporalio/workflow, @hearth/domain and `import type`.
 export { householdWorkflow } from './household.workflow';
+export { calendarChangeWorkflow } from './calendar-change.workflow';

@@ -71,6 +71,8 @@ export class InMemoryCase {
   readonly register = new Map<string, ApprovalTerms>();
   readonly decisions = new Map<string, { outcome: string; departs: boolean }>();
   readonly panelCases = new Map<string, { papersSentAt: string | null; recommendation: string | null }>();
+  /** How calendar changes reach a case (the kit harness sends the signal). */
+  signal?: (workflowId: string, changeId: string) => Promise<void>;
   /** Declared days off, for every jurisdiction. */
   holidays: LocalDate[] = [];
   /** How many times each activity ran, and how many ran at once at most. */
@@ -288,6 +290,12 @@ export class InMemoryCase {
         this.decisions.set(householdId, { outcome: decision.outcome, departs });
         return { departs };
       },
+      casesAffectedByChange: async ({ after }) =>
+        [...new Set([...this.tasks.values()].filter((t) => t.status === 'open').map((t) => t.workflowId))].sort().filter((id) => !after || id > after),
+      signalCasesOfChange: async ({ changeId, workflowIds }) => {
+        for (const workflowId of workflowIds) await this.signal?.(workflowId, changeId);
+      },
+      finishCalendarChange: async () => undefined,
       enterCarerRegister: async ({ householdId, decisionSubmissionId }) => {
         const terms = decisionSubmissionId ? (this.submissions.get(decisionSubmissionId)?.terms as ApprovalTerms | undefined) : undefined;
         if (!terms) throw ApplicationFailure.nonRetryable('the approval has no terms', 'missing-terms');

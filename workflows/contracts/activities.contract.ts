@@ -56,7 +56,8 @@ export interface TaskActivities {
   markTaskOverdue(input: { taskId: string; at: string }): Promise<{ alertRaised: boolean }>;
   notifyTask(input: { taskId: string; kind: TaskNoticeKind; sequence: number; at: string }): Promise<{ raised: boolean }>;
   closeTask(input: CloseTaskInput): Promise<void>;
-  recomputeTaskDeadline(input: { taskId: string }): Promise<TaskSchedule>;
+  /** `changeId`: the calendar change that caused it, for the audit trail. */
+  recomputeTaskDeadline(input: { taskId: string; changeId?: string }): Promise<TaskSchedule>;
   /** Cancels every open task of the calling workflow. */
   cancelOpenTasks(input: { reason: string; actorId: string | null }): Promise<number>;
 }
@@ -110,4 +111,13 @@ export interface HouseholdActivities {
   }): Promise<{ departs: boolean }>;
   /** Puts the household on the carer register with the terms in the decision's form. */
   enterCarerRegister(input: { householdId: string; decisionSubmissionId: string | null; actorId: string; at: string }): Promise<void>;
+}
+
+/** The background work of one calendar change: tell every case it may move, page by page. */
+export interface CalendarActivities {
+  /** Workflow ids of the cases the change may move, in id order after `after`. */
+  casesAffectedByChange(input: { changeId: string; after: string | null; limit: number }): Promise<string[]>;
+  /** Signals each case once; `signalledBefore` + these is the progress recorded. */
+  signalCasesOfChange(input: { changeId: string; workflowIds: string[]; signalledBefore: number }): Promise<void>;
+  finishCalendarChange(input: { changeId: string }): Promise<void>;
 }

@@ -34,8 +34,13 @@ export const completeTaskUpdate = defineUpdate<CompletedTask, [CompleteTaskReque
 /** The tasks a case is waiting on, from the workflow's own state. */
 export const openTasksQuery = defineQuery<OpenTaskView[]>('openTasks');
 
-/** The calendar changed: recompute the deadlines of open tasks and move their timers. */
-export const deadlinesChangedSignal = defineSignal('deadlinesChanged');
+/** The calendar changed: recompute the deadlines of open tasks and move their timers (once per change). */
+export const deadlinesChangedSignal = defineSignal<[DeadlinesChanged?]>('deadlinesChanged');
+
+export interface DeadlinesChanged {
+  /** The calendar change that moved the deadlines (absent from signals sent before changes were recorded). */
+  changeId?: string;
+}
 
 /** The Update id for a completion: one per task and idempotency key. */
 export function completeTaskUpdateId(taskId: string, idempotencyKey: string): string {

@@ -1,6 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
   AlertsRepository,
+  CalendarChangesRepository,
   CalendarHolidaysRepository,
   CarerRegisterRepository,
   createDataSource,
@@ -15,7 +16,9 @@ import { TemporalConfig, workflowBundlerOptions, workflowsPath } from '@hearth/t
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
-import type { CaseActivities, HouseholdActivities, PanelActivities, TaskActivities } from '@hearth/workflows/contracts/activities.contract';
+import type { CalendarActivities, CaseActivities, HouseholdActivities, PanelActivities, TaskActivities } from '@hearth/workflows/contracts/activities.contract';
+import { Client } from '@temporalio/client';
+import { createCalendarActivities } from './activities/calendar.activities';
 import { createCaseActivities } from './activities/case.activities';
 import { createHouseholdActivities } from './activities/household.activities';
 import { createPanelActivities } from './activities/panel.activities';
@@ -41,12 +44,13 @@ export interface RunningWorker {
 }
 
 /** Every activity a Hearth workflow calls: the ports in workflows/contracts, implemented over PostgreSQL. */
-export type HearthActivities = TaskActivities & CaseActivities & PanelActivities & HouseholdActivities;
+export type HearthActivities = TaskActivities & CaseActivities & PanelActivities & HouseholdActivities & CalendarActivities;
 
-/** The activities over a database connection, as one object for Worker.create. */
-export function createActivities(dataSource: DataSource): HearthActivities {
+/** The activities over a database connection (and a Temporal client, for signalling cases), as one object for Worker.create. */
+export function createActivities(dataSource: DataSource, client: Client): HearthActivities {
   const deadlines = new Deadlines(new CalendarHolidaysRepository(dataSource));
   return {
+    ...createCalendarActivities({ changes: new CalendarChangesRepository(dataSource), client }),
     ...createTaskActivities({ tasks: new TasksRepository(dataSource), deadlines }),
     ...createCaseActivities({ alerts: new AlertsRepository(dataSource), deadlines }),
     ...createPanelActivities({ panels: new PanelsRepository(dataSource), deadlines }),
@@ -67,7 +71,7 @@ export async function startHearthWorker(options: HearthWorkerOptions): Promise<R
     connection,
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
-    activities: createActivities(dataSource),
+    activities: createActivities(dataSource, new Client({ connection, namespace: options.temporal.namespace })),
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath, bundlerOptions: workflowBundlerOptions }),

@@ -15,3 +15,4 @@ export * from './cases/case-ref';
 export * from './households/carer-approval.tasks';
 export * from './panels/panel.tasks';
 export * from './alerts/alert-kind';
+export * from './calendar/days-off';

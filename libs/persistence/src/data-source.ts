@@ -14,6 +14,8 @@ import { TaskAnchorAndNotices1764000000004 } from './migrations/1764000000004-ta
 import { CaseKit1764000000005 } from './migrations/1764000000005-case-kit';
 import { IdempotencyKeys1764000000006 } from './migrations/1764000000006-idempotency-keys';
 import { WorkerHeartbeat1764000000007 } from './migrations/1764000000007-worker-heartbeat';
+import { DaysOff1764000000008 } from './migrations/1764000000008-days-off';
+import { CalendarChanges1764000000009 } from './migrations/1764000000009-calendar-changes';
 
 export const entities = [
   AlertEntity,
@@ -34,6 +36,8 @@ export const migrations = [
   CaseKit1764000000005,
   IdempotencyKeys1764000000006,
   WorkerHeartbeat1764000000007,
+  DaysOff1764000000008,
+  CalendarChanges1764000000009,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

@@ -2,6 +2,7 @@ export * from './data-source';
 export * from './repositories/alerts.repository';
 export * from './repositories/audit-trail.repository';
 export * from './repositories/idempotency-keys.repository';
+export * from './repositories/calendar-changes.repository';
 export * from './repositories/calendar-holidays.repository';
 export * from './repositories/carer-register.repository';
 export * from './repositories/household-members.repository';

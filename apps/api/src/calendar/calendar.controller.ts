@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { Actor, isLocalDate } from '@hearth/domain';
+import { Actor, DAY_OFF_KINDS, DayOffKind, isLocalDate } from '@hearth/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CalendarService } from './calendar.service';
 
@@ -15,18 +15,24 @@ class IsLocalDate implements ValidatorConstraintInterface {
   }
 }
 
-export class DeclareClosureDto {
+export class DeclareDayOffDto {
   @ApiProperty({ example: '2026-12-03' }) @Validate(IsLocalDate) date!: string;
   @ApiProperty({ example: 'Heat closure' }) @IsString() @Length(1, 120) name!: string;
-  @ApiPropertyOptional({ enum: ['public-holiday', 'religious-holiday', 'closure'], default: 'closure' })
-  @IsOptional()
-  @IsIn(['public-holiday', 'religious-holiday', 'closure'])
-  kind?: 'public-holiday' | 'religious-holiday' | 'closure';
+  @ApiPropertyOptional({ enum: DAY_OFF_KINDS, default: 'closure' }) @IsOptional() @IsIn(DAY_OFF_KINDS) kind?: DayOffKind;
   @ApiPropertyOptional({ description: "The jurisdiction's calendar; the configured rule pack's by default", example: 'KRG' })
   @IsOptional()
   @IsString()
   @Length(1, 40)
   jurisdiction?: string;
+}
+
+export class CorrectDayOffDto {
+  @ApiPropertyOptional({ example: '2026-12-04', description: 'The day actually off, e.g. when Eid is announced a day later' })
+  @IsOptional()
+  @Validate(IsLocalDate)
+  date?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 120) name?: string;
+  @ApiPropertyOptional({ enum: DAY_OFF_KINDS }) @IsOptional() @IsIn(DAY_OFF_KINDS) kind?: DayOffKind;
 }
 
 export class HolidaysQueryDto {
@@ -39,16 +45,40 @@ export class HolidaysQueryDto {
 export class CalendarController {
   constructor(@Inject(CalendarService) private readonly calendar: CalendarService) {}
 
-  /** An admin declares a holiday or closure; open tasks it affects get new due dates and their timers move. */
+  /** An admin declares a day off (a closure by default); open deadlines it affects move in the background. */
   @Post('closures')
   @Roles('admin')
-  declare(@CurrentActor() actor: Actor, @Body() body: DeclareClosureDto) {
-    return this.calendar.declare(actor, body);
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'The day is off; `change.href` follows the deadlines moving' })
+  declare(@CurrentActor() actor: Actor, @Body() body: DeclareDayOffDto) {
+    return this.calendar.declare(actor, { ...body, kind: body.kind ?? 'closure' });
   }
 
-  /** Any member of staff: the declared holidays and closures of a jurisdiction. */
+  /** An admin corrects a day off (an Eid announced a day later); deadlines move from both days. */
+  @Patch('days-off/:id')
+  @Roles('admin')
+  @HttpCode(202)
+  correct(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CorrectDayOffDto) {
+    return this.calendar.correct(actor, id, body);
+  }
+
+  /** An admin removes a day off: it is a working day again, and deadlines move back. */
+  @Delete('days-off/:id')
+  @Roles('admin')
+  @HttpCode(202)
+  remove(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.calendar.remove(actor, id);
+  }
+
+  /** Any member of staff: the days actually off in a jurisdiction (holidays, closures, substitute days). */
   @Get('holidays')
   holidays(@Query() query: HolidaysQueryDto) {
     return this.calendar.list(query.jurisdiction);
+  }
+
+  /** How far a calendar change has got in moving open deadlines. */
+  @Get('changes/:id')
+  change(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.calendar.change(id);
   }
 }

@@ -1,16 +1,50 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Actor, DomainError, fromLocal, parseLocalDate, rulePackInForceAt, rulePacks } from '@hearth/domain';
-import { CalendarHolidaysRepository, TasksRepository } from '@hearth/persistence';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Actor, DayOff, DomainError, fixedHolidays, fromLocal, LocalDate, localDateOf, parseLocalDate, RulePack, rulePackInForceAt, rulePacks } from '@hearth/domain';
+import { CalendarChangeRecord, CalendarChangesRepository, CalendarChangeScope, CalendarHolidaysRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
-import { deadlinesChangedSignal } from '@hearth/workflows/contracts/human-task.contract';
+import { calendarChangeWorkflowId } from '@hearth/workflows/contracts/calendar-change.contract';
+import type { calendarChangeWorkflow } from '@hearth/workflows/calendar-change.workflow';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
+/** How long a calendar change may wait for its background work before the reconciler starts it. */
+const RECONCILE_AFTER_MS = 60_000;
+
+export interface CalendarChangeView {
+  id: string;
+  /** Follow the background work here. */
+  href: string;
+  status: 'pending' | 'running' | 'done';
+  cause: Record<string, unknown>;
+  requestedAt: string;
+  casesSignalled: number;
+  finishedAt: string | null;
+}
+
+const changeView = (change: CalendarChangeRecord): CalendarChangeView => ({
+  id: change.id,
+  href: `/calendar/changes/${change.id}`,
+  status: change.finishedAt ? 'done' : change.startedAt ? 'running' : 'pending',
+  cause: change.cause,
+  requestedAt: change.requestedAt.toISOString(),
+  casesSignalled: change.casesSignalled,
+  finishedAt: change.finishedAt?.toISOString() ?? null,
+});
+
+/**
+ * The days off staff keep. Declaring, correcting or removing one answers at once: the change is
+ * recorded with the day in one transaction, and a workflow per change moves the open deadlines in
+ * the background (GET /calendar/changes/{id} follows it). Fixed-date holidays of this year and
+ * next are seeded at start; a reconciler starts any change whose workflow did not start.
+ */
 @Injectable()
-export class CalendarService {
+export class CalendarService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CalendarService');
+  private timer?: NodeJS.Timeout;
+
   constructor(
     private readonly holidays: CalendarHolidaysRepository,
-    private readonly tasks: TasksRepository,
+    private readonly changes: CalendarChangesRepository,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -19,33 +53,101 @@ export class CalendarService {
     return rulePackInForceAt(this.config.rulePackId, new Date()).jurisdiction;
   }
 
+  private packsOf(jurisdiction: string): RulePack[] {
+    const packs = rulePacks.filter((pack) => pack.jurisdiction === jurisdiction);
+    if (packs.length === 0) throw new DomainError('invalid-input', `jurisdiction: no rule pack runs in ${jurisdiction}`);
+    return packs;
+  }
+
+  /** What a change to these dates may move: deadlines from the earliest moment any of them starts, in any of the packs' zones. */
+  private scope(jurisdiction: string, dates: LocalDate[]): CalendarChangeScope {
+    const packs = this.packsOf(jurisdiction);
+    const starts = dates.flatMap((date) => [
+      Date.parse(`${date}T00:00:00Z`),
+      ...packs.map((pack) => fromLocal({ ...parseLocalDate(date), hour: 0, minute: 0, second: 0, millisecond: 0 }, pack.timeZone).getTime()),
+    ]);
+    return { jurisdiction, rulePackIds: [...new Set(packs.map((pack) => pack.id))], affectsFrom: new Date(Math.min(...starts)) };
+  }
+
   list(jurisdiction?: string) {
     return this.holidays.list(jurisdiction ?? this.defaultJurisdiction());
   }
 
-  /**
-   * Declares a day off, then tells the workflow of every open task whose deadline it may move
-   * (due on or after the day, or counted back from an event on or after it) to recompute. Declaring
-   * the same day again repeats the signals, so a retry after a 503 finishes the job.
-   */
-  async declare(actor: Actor, body: { date: string; name: string; kind?: string; jurisdiction?: string }) {
+  async change(id: string): Promise<CalendarChangeView> {
+    const change = await this.changes.findById(id);
+    if (!change) throw new DomainError('not-found', `no calendar change ${id}`);
+    return changeView(change);
+  }
+
+  async declare(actor: Actor, body: DayOff & { jurisdiction?: string }) {
     const jurisdiction = body.jurisdiction ?? this.defaultJurisdiction();
-    const packs = rulePacks.filter((pack) => pack.jurisdiction === jurisdiction);
-    if (packs.length === 0) throw new DomainError('invalid-input', `no rule pack runs in jurisdiction ${jurisdiction}`);
-    const created = await this.holidays.declare({ jurisdiction, date: body.date, name: body.name, kind: body.kind ?? 'closure' }, actor.userId);
-    // The earliest instant the day can start anywhere these packs apply.
-    const dayStarts = packs.map((pack) => fromLocal({ ...parseLocalDate(body.date), hour: 0, minute: 0, second: 0, millisecond: 0 }, pack.timeZone));
-    const from = new Date(Math.min(...dayStarts.map((d) => d.getTime()), Date.parse(`${body.date}T00:00:00Z`)));
-    const affected = await this.tasks.openAffectedFrom(packs.map((pack) => pack.id), from);
-    const workflowIds = [...new Set(affected.map((task) => task.workflowId))];
-    for (const workflowId of workflowIds) {
-      try {
-        await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () => this.temporal.workflow.getHandle(workflowId).signal(deadlinesChangedSignal));
-      } catch (failure) {
-        // A case that has just ended has no deadlines left to move.
-        if (!(failure instanceof DomainError && failure.code === 'task-closed')) throw failure;
-      }
+    const { day, change } = await this.holidays.declare({ jurisdiction, date: body.date, name: body.name, kind: body.kind }, this.scope(jurisdiction, [body.date]), actor.userId);
+    return { day, created: change !== null, change: change && (await this.run(change)) };
+  }
+
+  async correct(actor: Actor, id: string, body: Partial<DayOff>) {
+    const before = await this.found(id);
+    const dates = [before.date, ...(body.date ? [body.date] : [])];
+    const { day, change } = await this.holidays.correct(id, body, this.scope(before.jurisdiction, dates), actor.userId);
+    return { day, change: change && (await this.run(change)) };
+  }
+
+  async remove(actor: Actor, id: string) {
+    const before = await this.found(id);
+    const { day, change } = await this.holidays.remove(id, this.scope(before.jurisdiction, [before.date]), actor.userId);
+    return { day, change: await this.run(change) };
+  }
+
+  /** Starts the change's workflow (once: its id is the change's) and answers how to follow it. */
+  private async run(change: CalendarChangeRecord): Promise<CalendarChangeView> {
+    await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+      this.temporal.workflow.start<typeof calendarChangeWorkflow>('calendarChangeWorkflow', {
+        workflowId: calendarChangeWorkflowId(change.id),
+        taskQueue: this.config.temporal.taskQueue,
+        args: [{ changeId: change.id }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      }),
+    ).catch((error: Error) => {
+      if (error.name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+    });
+    await this.changes.markStarted(change.id);
+    return changeView({ ...change, startedAt: change.startedAt ?? new Date() });
+  }
+
+  private async found(id: string) {
+    const day = await this.holidays.findById(id);
+    if (!day) throw new DomainError('not-found', `no day off ${id}`);
+    return day;
+  }
+
+  /** Fixed-date holidays of this year and next in each jurisdiction Hearth runs in (tests' packs aside). */
+  async seedFixedHolidays(now = new Date()): Promise<void> {
+    const jurisdictions = [...new Set(rulePacks.filter((pack) => !pack.testOnly).map((pack) => pack.jurisdiction))];
+    for (const jurisdiction of jurisdictions) {
+      const year = Number(localDateOf(now, this.packsOf(jurisdiction)[0].timeZone).slice(0, 4));
+      const days = [...fixedHolidays(jurisdiction, year), ...fixedHolidays(jurisdiction, year + 1)];
+      const { rulePackIds } = this.scope(jurisdiction, [days[0].date]);
+      const change = await this.holidays.seed(jurisdiction, days, { jurisdiction, rulePackIds }, (date) => this.scope(jurisdiction, [date]).affectsFrom);
+      if (change) await this.run(change);
     }
-    return { jurisdiction, date: body.date, name: body.name, created, openTasksAffected: affected.length, casesNotified: workflowIds.length };
+  }
+
+  /** Starts the work of changes that were recorded but whose workflow was not seen to start. */
+  async reconcile(now = new Date()): Promise<number> {
+    const waiting = await this.changes.notStarted(new Date(now.getTime() - RECONCILE_AFTER_MS), 50);
+    for (const change of waiting) await this.run(change);
+    return waiting.length;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.seedFixedHolidays().catch((error: Error) => this.logger.warn(`seeding the fixed-date holidays failed: ${error.message}`));
+    const tick = () => this.reconcile().catch((error: Error) => this.logger.warn(`calendar reconciler failed: ${error.message}`));
+    this.timer = setInterval(tick, RECONCILE_AFTER_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
   }
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import {
   AlertsRepository,
   AuditTrailRepository,
+  CalendarChangesRepository,
   CalendarHolidaysRepository,
   CarerRegisterRepository,
   createDataSource,
@@ -21,6 +22,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 const repositories = [
   AlertsRepository,
   AuditTrailRepository,
+  CalendarChangesRepository,
   CalendarHolidaysRepository,
   CarerRegisterRepository,
   HouseholdMembersRepository,

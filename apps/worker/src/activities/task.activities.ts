@@ -74,11 +74,11 @@ export function createTaskActivities(deps: { tasks: TasksRepository; deadlines: 
       }
     },
 
-    async recomputeTaskDeadline({ taskId }) {
+    async recomputeTaskDeadline({ taskId, changeId }) {
       const task = await deps.tasks.findById(taskId);
       if (!task) throw new Error(`no task ${taskId}`);
       const deadline = await deps.deadlines.compute(task.rulePackId, task.rulePackVersion, task.ruleId, task.anchorAt);
-      return scheduleOf(await deps.tasks.reschedule(taskId, { dueAt: deadline.dueAt, followUpAt: deadline.followUpAt }, new Date()));
+      return scheduleOf(await deps.tasks.reschedule(taskId, { dueAt: deadline.dueAt, followUpAt: deadline.followUpAt }, new Date(), changeId ?? null));
     },
 
     async cancelOpenTasks({ reason, actorId }) {

@@ -1,4 +1,4 @@
-import { FRIDAY, SATURDAY, SUNDAY, WorkingDays, observedHolidays } from './working-day-calendar';
+import { FRIDAY, SATURDAY, SUNDAY, WorkingDays } from './working-day-calendar';
 import { fromLocal, instantIn, isLocalDate, localDateOf, toLocal } from './local-date';
 
 // 2026-11-26 is a Thursday; the KRG weekend is Friday 27 and Saturday 28.
@@ -31,16 +31,10 @@ describe('working days on the Kurdistan-Iraq calendar', () => {
     expect(days.addToDate('2026-11-26', 2)).toBe('2026-12-01');
   });
 
-  it('moves a holiday that falls on the weekend to the next working day', () => {
-    expect([...observedHolidays({ weekend: krg.weekend, holidays: ['2026-11-27'] })]).toEqual(['2026-11-29']);
+  it('takes each day off as it stands: a holiday on a weekend is not moved (its substitute is a day of its own)', () => {
     const days = new WorkingDays({ ...krg, holidays: ['2026-11-27'] });
-    expect(days.isWorkingDay('2026-11-29')).toBe(false);
-    expect(days.addToDate('2026-11-26', 1)).toBe('2026-11-30');
-  });
-
-  it('moves a weekend holiday past another holiday already observed', () => {
-    const observed = observedHolidays({ weekend: krg.weekend, holidays: ['2026-11-27', '2026-11-29'] });
-    expect([...observed].sort()).toEqual(['2026-11-29', '2026-11-30']);
+    expect(days.isWorkingDay('2026-11-29')).toBe(true);
+    expect(days.addToDate('2026-11-26', 1)).toBe('2026-11-29');
   });
 
   it('keeps the wall-clock time in Baghdad when adding working days to an instant', () => {

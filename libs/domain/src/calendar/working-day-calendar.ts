@@ -9,32 +9,15 @@ export interface WorkingDayCalendar {
   timeZone: string;
   /** Days of the week that are weekend, 0 = Sunday ... 6 = Saturday. */
   weekend: readonly number[];
-  /** Declared holidays and closures, as declared (before moving weekend holidays). */
+  /** The days actually off (holidays, closures, substitute days): each is off as it stands, never moved. */
   holidays: readonly LocalDate[];
-}
-
-/**
- * The days actually off for the declared holidays: a holiday that falls on a weekend day is
- * observed on the next working day that is not already off.
- */
-export function observedHolidays(calendar: Pick<WorkingDayCalendar, 'weekend' | 'holidays'>): Set<LocalDate> {
-  const observed = new Set<LocalDate>();
-  for (const declared of [...new Set(calendar.holidays)].sort()) {
-    let day = declared;
-    if (calendar.weekend.includes(dayOfWeek(day))) {
-      do day = addDaysToDate(day, 1);
-      while (calendar.weekend.includes(dayOfWeek(day)) || observed.has(day) || calendar.holidays.includes(day));
-    }
-    observed.add(day);
-  }
-  return observed;
 }
 
 export class WorkingDays {
   private readonly daysOff: Set<LocalDate>;
 
   constructor(private readonly calendar: WorkingDayCalendar) {
-    this.daysOff = observedHolidays(calendar);
+    this.daysOff = new Set(calendar.holidays);
   }
 
   isWorkingDay(date: LocalDate): boolean {

@@ -190,7 +190,7 @@ export class TasksRepository {
    * Moves an open task's deadlines (a calendar change); a task whose new due date has not passed
    * is no longer overdue, and its overdue alert is resolved. Returns the task as it now stands.
    */
-  async reschedule(taskId: string, deadline: { dueAt: Date; followUpAt: Date | null }, now: Date): Promise<TaskRecord> {
+  async reschedule(taskId: string, deadline: { dueAt: Date; followUpAt: Date | null }, now: Date, calendarChangeId: string | null = null): Promise<TaskRecord> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.lockedTask(manager, taskId);
       if (before.status === 'open' && before.dueAt.getTime() !== deadline.dueAt.getTime()) {
@@ -206,7 +206,7 @@ export class TasksRepository {
           entityId: taskId,
           caseRef: before.caseRef,
           before: { dueAt: before.dueAt, followUpAt: before.followUpAt, overdueSince: before.overdueSince },
-          after: { ...deadline, overdueSince },
+          after: { ...deadline, overdueSince, calendarChangeId },
         });
       }
       return toRecord(await manager.findOneByOrFail(TaskEntity, { id: taskId }));
@@ -233,19 +233,6 @@ export class TasksRepository {
       }
       return open.length;
     });
-  }
-
-  /**
-   * Open tasks under these rule packs that a day off from `from` may move: due on or after it, or
-   * counted back from an anchor on or after it (panel papers).
-   */
-  async openAffectedFrom(rulePackIds: readonly string[], from: Date): Promise<TaskRecord[]> {
-    const rows = await this.dataSource
-      .getRepository(TaskEntity)
-      .createQueryBuilder('t')
-      .where(`t.status = 'open' AND t.rule_pack_id = ANY(:rulePackIds) AND (t.due_at >= :from OR t.anchor_at >= :from)`, { rulePackIds, from })
-      .getMany();
-    return rows.map(toRecord);
   }
 
   /** The latest completed task of a type on a case, with the form staff sent with it. */
