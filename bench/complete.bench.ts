@@ -2,10 +2,9 @@ import { hashPassword } from '../apps/api/src/auth/password';
 import { createDataSource, StaffUsersRepository, TasksRepository } from '@hearth/persistence';
 import { createTemporalClient, createTemporalConnection, TemporalConfig } from '@hearth/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { healthy, sleep, startApp, stopApp, timed, writeResult } from './hearth-processes';
 import { bareUpdate, bareUpdateWorkflow } from './workflows/bare-update.workflow';
 import { LatencySummary, summarise } from './stats';
 
@@ -18,31 +17,6 @@ const RATE_PER_SECOND = Number(process.env.BENCH_RATE ?? 10);
 const MEASURED = Number(process.env.BENCH_COMPLETIONS ?? 300);
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 30);
 const TARGET = { ratioP50: 1.5, p99Ms: 250 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-/** Starts a compiled app (`dist/apps/<name>/src/main.js`) as its own process. */
-function startApp(name: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [resolve(__dirname, '..', 'apps', name, 'src', 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGTERM') console.error(`${name} exited: ${code ?? signal}`);
-  });
-  return child;
-}
-
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -62,7 +36,7 @@ async function main(): Promise<void> {
   const hearthWorker = startApp('worker', appEnv);
   const api = startApp('api', appEnv);
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let healthy = false; !healthy; await sleep(200)) healthy = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
+  await healthy(baseUrl);
   const bareConnection = await NativeConnection.connect({ address: temporal.address });
   const bareWorker = await Worker.create({ connection: bareConnection, taskQueue: bareQueue, workflowsPath: resolve(__dirname, 'workflows') });
   const bareRun = bareWorker.run();
@@ -139,10 +113,7 @@ async function main(): Promise<void> {
     target: TARGET,
     meetsTarget: ratio.p50 <= TARGET.ratioP50 && hearth.p99 <= TARGET.p99Ms,
   };
-  const directory = join(process.cwd(), 'bench', 'results');
-  mkdirSync(directory, { recursive: true });
-  const file = join(directory, `complete-${result.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  const file = writeResult('complete', result);
   console.table({ 'HTTP completion': hearth, 'bare executeUpdate': bareTwin });
   console.log(`ratio p50 ${result.ratio.p50}, p95 ${result.ratio.p95}, p99 ${result.ratio.p99}; target p50 ratio <= ${TARGET.ratioP50} and p99 <= ${TARGET.p99Ms} ms: ${result.meetsTarget ? 'met' : 'NOT met'}`);
   console.log(`written to ${file}`);
