@@ -69,6 +69,27 @@ describe('declaring a closure', () => {
     expect(days.body.map((day: { date: string }) => day.date)).not.toContain(closedDay);
   });
 
+  it('clears the overdue mark and resolves its alert when a day off moves a passed deadline into the future', async () => {
+    const family = new HouseholdJourney(hearth);
+    await family.recordEnquiry();
+    const [task] = await family.openTasks('respond-to-enquiry');
+    const overdue = await eventually(async () => {
+      const response = await hearth.http.get(`/tasks/${task.id}`).set(await family.auth('caseworker')).expect(200);
+      return response.body.overdueSince ? response.body : undefined;
+    }, 20_000, 'the task to be overdue');
+    expect(Date.parse(overdue.overdueSince)).toBe(Date.parse(task.dueAt)); // overdue since the due instant itself
+    const dueDay = localDateOf(new Date(task.dueAt), 'UTC');
+    const declared = await hearth.http.post('/calendar/closures').set(await family.auth('admin')).send({ date: dueDay, name: 'Late closure', jurisdiction: 'test-calendar' }).expect(202);
+    const cleared = await eventually(async () => {
+      const response = await hearth.http.get(`/tasks/${task.id}`).set(await family.auth('caseworker')).expect(200);
+      return response.body.overdueSince === null ? response.body : undefined;
+    }, 20_000, 'the overdue mark to clear');
+    expect(cleared.overdue).toBe(false);
+    const open = await hearth.dataSource.query(`SELECT id FROM alert WHERE dedupe_key = $1 AND resolved_at IS NULL`, [`task-overdue:${task.id}`]);
+    expect(open).toEqual([]);
+    await hearth.http.delete(`/calendar/days-off/${declared.body.day.id}`).set(await family.auth('admin')).expect(202);
+  });
+
   it("seeds the fixed-date holidays of this year and next, keeps a removed one removed, and corrects a day to the one actually off", async () => {
     const admin = await hearth.login('admin');
     const krg = await hearth.http.get('/calendar/holidays').query({ jurisdiction: 'KRG' }).set({ authorization: `Bearer ${admin}` }).expect(200);

@@ -106,6 +106,18 @@ describe('carer approval, workflow and case kit', () => {
       expect(await code({})).toBe('booked');
     });
 
+    it('leaves the case bookable when recording a booking fails for good', async () => {
+      const family = await kit.startHousehold();
+      await family.toStageOne();
+      await family.throughStageOne();
+      await family.throughStageTwo();
+      kit.store.fail('recordPanelBooking', { nonRetryable: true, times: 1 });
+      expect(await family.book().then(() => 'booked', (error) => (error as Error).name)).toBe('WorkflowUpdateFailedError');
+      const { sittingAt } = await family.book();
+      await family.recommend('approve', APPROVAL, sittingAt);
+      await family.stage('decision');
+    });
+
     it('takes the recommendation only from the booked chair, after the sitting has begun and the papers were sent', async () => {
       const family = await kit.startHousehold();
       await family.toStageOne();

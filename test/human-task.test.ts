@@ -94,7 +94,7 @@ describe('the human-task primitive', () => {
     expect(unresolved).toEqual([]);
   });
 
-  it('keeps a case that started on rule pack krg v1 on its v1 path: it ends awaiting the application', async () => {
+  it('keeps a case that started on rule pack krg v1 on its v1 path, and lets its applicant apply later on the pack in force', async () => {
     const { householdId, handle } = await startHousehold('krg', 1);
     const tasks = new TasksRepository(hearth.dataSource);
     for (const [type, outcome] of [['respond-to-enquiry', 'visit-arranged'], ['initial-home-visit', 'invite-application']]) {
@@ -104,6 +104,19 @@ describe('the human-task primitive', () => {
       });
     }
     expect(await handle.result()).toEqual({ stage: 'awaiting-application' });
+    await eventually(async () => ((await hearth.dataSource.query(`SELECT stage FROM household WHERE id = $1`, [householdId]))[0].stage === 'awaiting-application' ? true : undefined));
+
+    const caseworker = { authorization: `Bearer ${await hearth.login('caseworker')}` };
+    const key = `apply-${householdId}`;
+    const applied = await hearth.http.post(`/households/${householdId}/application`).set(caseworker).set('Idempotency-Key', key).send().expect(200);
+    expect(applied.body.stage).toBe('application');
+    await hearth.http.post(`/households/${householdId}/application`).set(caseworker).set('Idempotency-Key', key).send().expect(200);
+    await hearth.http.post(`/households/${householdId}/application`).set(caseworker).set('Idempotency-Key', `${key}-again`).send().expect(409);
+    const application = await eventually(async () => (await tasks.list({ caseRef: caseRef('household', householdId), status: 'open', limit: 5 })).find((t) => t.type === 'receive-application'));
+    expect(application).toMatchObject({ rulePackId: 'krg', rulePackVersion: 2, assigneeId: hearth.users.caseworker.id });
+    const [{ version }] = await hearth.dataSource.query(`SELECT rule_pack_version AS version FROM household WHERE id = $1`, [householdId]);
+    expect(version).toBe(2);
+    await hearth.client.workflow.getHandle(caseRef('household', householdId)).terminate('test finished');
   });
 
   it('refuses in the validator a completion of a task the workflow is not waiting on', async () => {

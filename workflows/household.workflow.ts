@@ -111,7 +111,11 @@ class HouseholdCase {
   }
 
   async run(): Promise<HouseholdWorkflowResult> {
-    await this.exits.run(() => (this.input.resume ? this.assessment(this.input.resume) : this.approvalPath()));
+    await this.exits.run(() => {
+      if (this.input.resume) return this.assessment(this.input.resume);
+      if (this.input.application) return this.applicationAfterWaiting(this.input.application.caseworkerId);
+      return this.approvalPath();
+    });
     // A case that ends without a recommendation no longer breaches the ceiling: its alert is done.
     await this.clocks.endAll();
     this.exits.finish();
@@ -133,6 +137,19 @@ class HouseholdCase {
     if (!patched(APPROVAL_PATH_PATCH) || !approvalClocks) return this.moveTo('awaiting-application', visit.completedBy);
 
     await this.moveTo('application', visit.completedBy);
+    return this.application();
+  }
+
+  /** An applicant whose case stopped at `awaiting-application` (krg v1) applies: a new run, on the pack in force. */
+  private async applicationAfterWaiting(caseworkerId: string | null): Promise<void> {
+    this.caseworkerId = caseworkerId;
+    if (caseworkerId) this.participation.supervises(caseworkerId);
+    await this.moveTo('application', null);
+    return this.application();
+  }
+
+  /** The application is received (which starts the 8-month clock), then the assessment. */
+  private async application(): Promise<void> {
     const application = await this.task('receive-application', 1);
     if (application.outcome === 'not-proceeding') return this.moveTo('closed', application.completedBy);
     return this.assessment({ cycle: 1, returnTo: 'stage-1', applicationAt: new Date().toISOString(), caseworkerId: this.caseworkerId, completedBy: {} });

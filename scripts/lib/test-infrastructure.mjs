@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createDatabase, databaseUrl, dropDatabase, startEmbeddedPostgres } from './database.mjs';
 import { freePort } from './ports.mjs';
 import { root } from './setup.mjs';
+import { ensureTemporalCli } from './temporal-cli.mjs';
 import { startTemporalServer } from './temporal-server.mjs';
 
 /** Runs `fn(env)` with DATABASE_URL and TEMPORAL_ADDRESS pointing at fresh infrastructure. */
@@ -23,7 +24,9 @@ export async function withTestInfrastructure(log, fn) {
     await createDatabase(adminUrl, database);
     stops.push(() => dropDatabase(adminUrl, database));
     log(`Test database ${database}; Temporal at ${temporal.address}.`);
-    return await fn({ ...process.env, DATABASE_URL: databaseUrl(adminUrl, database), TEMPORAL_ADDRESS: temporal.address });
+    // Fault tests start (and kill) Temporal servers of their own with the same CLI.
+    const cli = process.env.TEMPORAL_ADDRESS ? process.env.TEMPORAL_CLI : await ensureTemporalCli(log);
+    return await fn({ ...process.env, DATABASE_URL: databaseUrl(adminUrl, database), TEMPORAL_ADDRESS: temporal.address, ...(cli ? { TEMPORAL_CLI: cli } : {}) });
   } finally {
     for (const stop of stops.reverse()) await stop().catch((error) => log(`cleanup: ${error.message}`));
   }

@@ -79,6 +79,22 @@ describe('record the case kit paths', () => {
     await save('household-step-retried-v5', family);
   });
 
+  it('a krg v1 case that stopped awaiting the application, then applied on the pack in force', async () => {
+    const family = await kit.startHousehold('krg', 1);
+    await family.do('respond-to-enquiry', STAFF.caseworker, 'visit-arranged');
+    await family.do('initial-home-visit', STAFF.caseworker, 'invite-application');
+    await family.handle.result();
+    const resumed = await kit.client.workflow.start('householdWorkflow', {
+      workflowId: family.ref,
+      taskQueue: kit.temporal.taskQueue,
+      args: [{ householdId: family.householdId, rulePackId: 'krg', rulePackVersion: 2, application: { caseworkerId: STAFF.caseworker.userId } }],
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+    await family.do('receive-application', STAFF.caseworker, 'not-proceeding');
+    await resumed.result();
+    await save('household-applied-after-v1-v5', family, resumed.firstExecutionRunId);
+  });
+
   it('withdrawn while a task was being opened', async () => {
     const family = await kit.startHousehold();
     await family.do('respond-to-enquiry', STAFF.caseworker, 'visit-arranged');

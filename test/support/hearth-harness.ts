@@ -59,8 +59,8 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}, workerOpti
     Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
     runtimeInstalled = true;
   }
-  const databaseUrl = process.env.DATABASE_URL!;
-  const temporal: TemporalConfig = { address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: `test-${randomUUID()}` };
+  const databaseUrl = overrides.databaseUrl ?? process.env.DATABASE_URL!;
+  const temporal: TemporalConfig = overrides.temporal ?? { address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: `test-${randomUUID()}` };
   const config: ApiConfig = {
     port: 0,
     databaseUrl,

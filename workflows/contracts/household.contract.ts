@@ -8,6 +8,11 @@ export interface HouseholdWorkflowInput {
   rulePackVersion: number;
   /** Set when a run continues as new after the panel deferred the case. */
   resume?: AssessmentResume;
+  /**
+   * Set when an applicant of a case that stopped at `awaiting-application` (rule pack krg v1)
+   * applies: the new run starts at the application, on the pack in force, with the caseworker.
+   */
+  application?: { caseworkerId: string | null };
 }
 
 /** Where an assessment stands when a deferral starts a new run: ids, outcomes and times only. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { caseRef, rulePackInForceAt } from '@hearth/domain';
+import { caseRef, DomainError, rulePackInForceAt } from '@hearth/domain';
 import { HouseholdRecord, HouseholdsRepository } from '@hearth/persistence';
 import { HEARTH_CASE_TYPE } from '@hearth/temporal';
 import { Client } from '@temporalio/client';
@@ -49,6 +49,32 @@ export class HouseholdWorkflows implements OnApplicationBootstrap, OnApplication
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
     await this.households.markWorkflowStarted(household.id);
+  }
+
+  /**
+   * A case that stopped at `awaiting-application` (krg v1) goes on: a new run of its workflow
+   * starts at the application, on the rule pack version in force now. Refused (409) while a run
+   * is still going.
+   */
+  async startApplication(household: Pick<HouseholdRecord, 'id' | 'rulePackId'>, caseworkerId: string | null): Promise<void> {
+    const pack = rulePackInForceAt(household.rulePackId, new Date());
+    const input: HouseholdWorkflowInput = { householdId: household.id, rulePackId: pack.id, rulePackVersion: pack.version, application: { caseworkerId } };
+    try {
+      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+        this.temporal.workflow.start<typeof householdWorkflow>('householdWorkflow', {
+          workflowId: caseRef('household', household.id),
+          taskQueue: this.config.temporal.taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'FAIL',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          typedSearchAttributes: [{ key: HEARTH_CASE_TYPE, value: HOUSEHOLD_CASE_TYPE }],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) throw new DomainError('conflict', 'the case is already running');
+      throw error;
+    }
+    await this.households.setRulePackVersion(household.id, pack.version);
   }
 
   /** Starts the workflow of every household that has waited too long for it; returns how many. */

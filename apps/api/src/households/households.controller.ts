@@ -60,6 +60,16 @@ export class HouseholdsController {
     return member;
   }
 
+  /** A caseworker or team manager: the applicant of a case waiting at `awaiting-application` applies; the assessment goes on. */
+  @Post(':id/application')
+  @HttpCode(200)
+  @Roles('caseworker', 'team-manager')
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOkResponse({ type: HouseholdView })
+  apply(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @IdempotencyKey() key: string) {
+    return this.households.apply(actor, id, key);
+  }
+
   /** A caseworker or team manager records that the applicant withdrew; open tasks are cancelled. */
   @Post(':id/withdraw')
   @HttpCode(200)

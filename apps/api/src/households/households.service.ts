@@ -119,6 +119,24 @@ export class HouseholdsService {
     return { member, created };
   }
 
+  /**
+   * The applicant of a case that stopped at `awaiting-application` (rule pack krg v1) applies: the
+   * case goes on to the application on the pack in force, with the caseworker who responded.
+   */
+  async apply(actor: Actor, householdId: string, idempotencyKey: string): Promise<HouseholdView> {
+    const household = await this.found(householdId);
+    const ref = caseRef('household', householdId);
+    const applied = { actorId: actor.userId, action: 'household.application-resumed', entityType: 'household', entityId: householdId, caseRef: ref };
+    if (await this.audit.exists({ ...applied, key: idempotencyKey })) return this.view(householdId); // a retry of this request
+    await auditRefusals(this.audit, { actorId: actor.userId, action: 'household.application-refused', entityType: 'household', entityId: householdId, caseRef: ref }, async () => {
+      if (household.stage !== 'awaiting-application') throw new DomainError('conflict', `the case is not waiting for an application (${household.stage})`);
+      const response = await this.tasks.latestCompleted(ref, 'respond-to-enquiry');
+      await this.workflows.startApplication(household, response?.task.completedBy ?? null);
+    });
+    await this.audit.record({ ...applied, after: { idempotencyKey } });
+    return this.view(householdId);
+  }
+
   /** The applicant withdraws, or the agency ends the assessment: the workflow cancels every open task. */
   async closeCase(actor: Actor, householdId: string, exit: HouseholdExit, reason: string, idempotencyKey: string): Promise<HouseholdView> {
     const household = await this.found(householdId);

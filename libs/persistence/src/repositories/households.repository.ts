@@ -1,4 +1,4 @@
-import { FINAL_HOUSEHOLD_STAGES, HouseholdStage } from '@hearth/domain';
+import { HouseholdStage, mayMoveStage } from '@hearth/domain';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../entities/audit-event.entity';
 import { HouseholdEntity } from '../entities/household.entity';
@@ -85,6 +85,11 @@ export class HouseholdsRepository {
     }
   }
 
+  /** The pack version a case runs on from now (an application after krg v1). */
+  async setRulePackVersion(id: string, rulePackVersion: number): Promise<void> {
+    await this.dataSource.query(`UPDATE household SET rule_pack_version = $2 WHERE id = $1`, [id, rulePackVersion]);
+  }
+
   /** Notes that the household's workflow is running (started, or found already started). */
   async markWorkflowStarted(id: string): Promise<void> {
     await this.dataSource.query(`UPDATE household SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL`, [id]);
@@ -106,7 +111,7 @@ export class HouseholdsRepository {
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneOrFail(HouseholdEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       // A late write from a cancelled step must not reopen a case that has ended.
-      if (before.stage === stage || FINAL_HOUSEHOLD_STAGES.includes(before.stage as HouseholdStage)) return;
+      if (!mayMoveStage(before.stage as HouseholdStage, stage)) return;
       await manager.update(HouseholdEntity, { id }, { stage });
       await writeAudit(manager, {
         actorId,
