@@ -68,9 +68,15 @@ describe('faults', () => {
       const first = hearth.http.post(`/tasks/${task.id}/complete`).set({ authorization: `Bearer ${token}` }).set('Idempotency-Key', key).send({ outcome: 'visit-arranged' }).then((r) => r.status);
       await closeWaiting(hearth);
       await server.kill();
-      await server.start();
+      // The server is down: whatever the worker writes to PostgreSQL now must already be durable in Temporal.
       await lock.release();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const [{ status: whileDown }] = await hearth.dataSource.query(`SELECT status FROM task WHERE id = $1`, [task.id]);
+      await server.start();
       expect([200, 503]).toContain(await first);
+      const history = await hearth.client.workflow.getHandle(caseRef('household', created.body.id)).fetchHistory();
+      const accepted = (history.events ?? []).some((event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === `complete-task:${task.id}:${key}`);
+      if (whileDown === 'completed') expect(accepted).toBe(true);
       const retried = await completeUntilAnswered(hearth, token, task.id, key);
       expect(retried.status).toBe(200);
       expect(retried.body).toMatchObject({ status: 'completed', outcome: 'visit-arranged' });
