@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { ErrorsFilter } from './common/errors.filter';
 import { JsonLogger } from './common/json-logger';
-import { jsonDepthLimit } from './common/json-depth.middleware';
+import { requestShapeLimits } from './common/request-shape.middleware';
 import { requestLogging } from './common/request-logging.middleware';
 import { hearthValidationPipe } from './common/validation';
 import { ApiConfig } from './config/api-config';
@@ -15,7 +15,7 @@ export async function createApi(config: ApiConfig, logger = new JsonLogger()): P
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: '256kb' });
-  app.use(jsonDepthLimit());
+  app.use(requestShapeLimits());
   app.useGlobalPipes(hearthValidationPipe());
   app.useGlobalFilters(new ErrorsFilter(logger));
   app.enableShutdownHooks();

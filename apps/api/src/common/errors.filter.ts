@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import { DomainError } from '@hearth/domain';
 import type { Response } from 'express';
 import { httpStatusOf } from './http-status-of';
-import { clientErrorStatus, isDatabaseUnavailable } from './infrastructure-errors';
+import { clientErrorStatus, isDatabaseUnavailable, isDataException } from './infrastructure-errors';
 import { JsonLogger } from './json-logger';
 import { TemporalUnavailableError } from './temporal-unavailable.error';
 
@@ -31,6 +31,10 @@ export class ErrorsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       this.logger.write('warn', 'database unavailable', { reason: (exception as Error).message?.slice(0, 200) });
       this.unavailable(response, 5, 'the database did not answer; retry with the same Idempotency-Key');
+      return;
+    }
+    if (isDataException(exception)) {
+      response.status(400).json({ statusCode: 400, error: 'invalid-input', message: 'a value in the request cannot be stored as given' });
       return;
     }
     const clientStatus = clientErrorStatus(exception);

@@ -14,6 +14,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** A value PostgreSQL refused as data (SQLSTATE class 22: bad text, out of range): the request's fault, not the server's. */
+export function isDataException(error: unknown): boolean {
+  const e = error as { driverError?: { code?: unknown }; code?: unknown } | undefined;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
 /** Errors the HTTP body parser raises for a client's request (too large, bad charset, malformed JSON): their 4xx status. */
 export function clientErrorStatus(error: unknown): number | null {
   const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
