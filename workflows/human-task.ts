@@ -2,7 +2,15 @@ import { ActivityOptions, condition, patched, proxyActivities, proxyLocalActivit
 import { assertMayComplete, DomainError, taskDefinition, TaskNoticeKind, TaskOutcome, TaskSubject, TaskType } from '@hearth/domain';
 import { caseActivityOptions } from './activity-options';
 import type { OpenedTask, TaskActivities, TaskSchedule } from './contracts/activities.contract';
-import { CompletedTask, CompleteTaskRequest, completeTaskUpdate, deadlinesChangedSignal, openTasksQuery, OpenTaskView } from './contracts/human-task.contract';
+import {
+  CompletedTask,
+  CompleteTaskRequest,
+  completeTaskUpdate,
+  DeadlinesChanged,
+  deadlinesChangedSignal,
+  openTasksQuery,
+  OpenTaskView,
+} from './contracts/human-task.contract';
 import { CaseSteps } from './case-steps';
 import { toFailure } from './failures';
 
@@ -59,6 +67,8 @@ interface TrackedTask {
   schedule: TaskSchedule;
   /** Bumped when a calendar change moves the deadlines, so the waiting loop re-reads them. */
   scheduleVersion: number;
+  /** The newest calendar change whose schedule the task took. */
+  calendarSeq?: number;
   decision?: CompleteTaskRequest;
   closed?: CompletedTask;
 }
@@ -99,7 +109,7 @@ export class HumanTasks {
       }
       this.calendarChanges++;
       this.lastChangeId = changeId;
-      this.calendarQueue = this.calendarQueue.then(() => this.recomputeDeadlines(changeId));
+      this.calendarQueue = this.calendarQueue.then(() => this.applyCalendarChange(change));
     });
   }
 
@@ -237,8 +247,22 @@ export class HumanTasks {
     ].sort((a, b) => a.at - b.at);
   }
 
-  private async recomputeDeadlines(changeId?: string): Promise<void> {
-    for (const task of [...this.tracked.values()].filter((t) => !t.decision)) await this.recompute(task, changeId);
+  /**
+   * Moves open tasks' timers for a calendar change: to the schedule the change already wrote (when
+   * newer than the task's last), else recomputed through an activity (a task opened since, or a
+   * signal without schedules); then the case's own clocks.
+   */
+  private async applyCalendarChange(change?: DeadlinesChanged): Promise<void> {
+    for (const task of [...this.tracked.values()].filter((t) => !t.decision)) {
+      const given = change?.schedules?.[task.opened.taskId];
+      if (!given || change?.seq === undefined) {
+        await this.recompute(task, change?.changeId);
+      } else if (change.seq > (task.calendarSeq ?? 0)) {
+        task.schedule = given;
+        task.calendarSeq = change.seq;
+        task.scheduleVersion++;
+      }
+    }
     for (const listener of this.calendarListeners) await listener();
   }
 

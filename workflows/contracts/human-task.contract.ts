@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, StaffRole } from '@hearth/domain';
+import type { TaskSchedule } from './activities.contract';
 
 /** A staff member's decision on an open task. Ids and the outcome only: form data stays in PostgreSQL. */
 export interface CompleteTaskRequest {
@@ -40,6 +41,10 @@ export const deadlinesChangedSignal = defineSignal<[DeadlinesChanged?]>('deadlin
 export interface DeadlinesChanged {
   /** The calendar change that moved the deadlines (absent from signals sent before changes were recorded). */
   changeId?: string;
+  /** The change's place in the order of changes: a task takes a schedule only from a newer change than the last. */
+  seq?: number;
+  /** The new deadlines of the case's open tasks, already written by the change: no activity needed. */
+  schedules?: Record<string, TaskSchedule>;
 }
 
 /** The Update id for a completion: one per task and idempotency key. */

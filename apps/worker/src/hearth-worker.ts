@@ -49,9 +49,10 @@ export type HearthActivities = TaskActivities & CaseActivities & PanelActivities
 /** The activities over a database connection (and a Temporal client, for signalling cases), as one object for Worker.create. */
 export function createActivities(dataSource: DataSource, client: Client): HearthActivities {
   const deadlines = new Deadlines(new CalendarHolidaysRepository(dataSource));
+  const tasks = new TasksRepository(dataSource);
   return {
-    ...createCalendarActivities({ changes: new CalendarChangesRepository(dataSource), client }),
-    ...createTaskActivities({ tasks: new TasksRepository(dataSource), deadlines }),
+    ...createCalendarActivities({ changes: new CalendarChangesRepository(dataSource), tasks, deadlines, client }),
+    ...createTaskActivities({ tasks, deadlines }),
     ...createCaseActivities({ alerts: new AlertsRepository(dataSource), deadlines }),
     ...createPanelActivities({ panels: new PanelsRepository(dataSource), deadlines }),
     ...createHouseholdActivities({

@@ -1,4 +1,4 @@
-import { calendarOf, computeDeadline, ComputedDeadline, localDateOf, noticeTimes, rulePackVersion } from '@hearth/domain';
+import { calendarOf, computeDeadline, ComputedDeadline, LocalDate, localDateOf, noticeTimes, rulePacks, rulePackVersion } from '@hearth/domain';
 import { CalendarHolidaysRepository } from '@hearth/persistence';
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
@@ -17,6 +17,27 @@ export class Deadlines {
     const pack = rulePackVersion(rulePackId, rulePackVersionNumber);
     const holidays = await this.holidaysAround(pack.jurisdiction, pack.timeZone, dueAt);
     return noticeTimes(pack.rules[ruleId], dueAt, calendarOf(pack, holidays));
+  }
+
+  /**
+   * Deadlines computed without a query each: the holidays of these packs' jurisdictions read once,
+   * from a year before `from` (for many tasks at a time, e.g. a calendar change's page).
+   */
+  async snapshot(packIds: readonly string[], from: Date) {
+    const holidays = new Map<string, LocalDate[]>();
+    for (const pack of rulePacks.filter((p) => packIds.includes(p.id))) {
+      if (!holidays.has(pack.jurisdiction)) holidays.set(pack.jurisdiction, await this.holidaysAround(pack.jurisdiction, pack.timeZone, from));
+    }
+    return {
+      compute: (rulePackId: string, version: number, ruleId: string, anchorAt: Date): ComputedDeadline => {
+        const pack = rulePackVersion(rulePackId, version);
+        return computeDeadline(pack, ruleId, anchorAt, holidays.get(pack.jurisdiction) ?? []);
+      },
+      notices: (rulePackId: string, version: number, ruleId: string, dueAt: Date) => {
+        const pack = rulePackVersion(rulePackId, version);
+        return noticeTimes(pack.rules[ruleId], dueAt, calendarOf(pack, holidays.get(pack.jurisdiction) ?? []));
+      },
+    };
   }
 
   // Deadlines can count back from their anchor (panel papers), so read a year either side of it.

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CalendarChangeRecord } from './calendar-holidays.repository';
 
-const columns = `id, jurisdiction, rule_pack_ids AS "rulePackIds", affects_from AS "affectsFrom", cause, requested_at AS "requestedAt",
+const columns = `id, seq::int, jurisdiction, rule_pack_ids AS "rulePackIds", affects_from AS "affectsFrom", cause, requested_at AS "requestedAt",
                  started_at AS "startedAt", cases_signalled AS "casesSignalled", finished_at AS "finishedAt"`;
 
 /** How far each calendar change has got in moving open deadlines. */

@@ -17,6 +17,8 @@ export interface CalendarChangeScope {
 
 export interface CalendarChangeRecord {
   id: string;
+  /** Changes in the order they were made. */
+  seq: number;
   jurisdiction: string;
   rulePackIds: string[];
   affectsFrom: Date;
@@ -125,7 +127,7 @@ export class CalendarHolidaysRepository {
   private async recordChange(manager: EntityManager, scope: CalendarChangeScope, cause: object, actorId: string | null): Promise<CalendarChangeRecord> {
     const [row]: CalendarChangeRecord[] = await manager.query(
       `INSERT INTO calendar_change (jurisdiction, rule_pack_ids, affects_from, cause, requested_by) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id, jurisdiction, rule_pack_ids AS "rulePackIds", affects_from AS "affectsFrom", cause, requested_at AS "requestedAt",
+       RETURNING id, seq::int, jurisdiction, rule_pack_ids AS "rulePackIds", affects_from AS "affectsFrom", cause, requested_at AS "requestedAt",
                  started_at AS "startedAt", cases_signalled AS "casesSignalled", finished_at AS "finishedAt"`,
       [scope.jurisdiction, scope.rulePackIds, scope.affectsFrom, cause, actorId],
     );

@@ -1,5 +1,5 @@
 import { DomainError, TaskNoticeKind, TaskRecord, TaskStatus } from '@hearth/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { TaskEntity } from '../entities/task.entity';
 import { raiseAlert } from './alert-writer';
 import { writeAudit } from './audit';
@@ -210,6 +210,58 @@ export class TasksRepository {
         });
       }
       return toRecord(await manager.findOneByOrFail(TaskEntity, { id: taskId }));
+    });
+  }
+
+  /**
+   * Moves the deadlines of the open tasks of these cases for one calendar change, in one
+   * transaction: only rows last computed under an older change are written (a change's late write
+   * never overwrites a newer one's), a deadline no longer passed clears its overdue mark and alert,
+   * and each move is audited with the change. Returns every open task of the cases as it now stands.
+   */
+  async rescheduleForChange(
+    workflowIds: readonly string[],
+    change: { id: string; seq: number; rulePackIds: readonly string[] },
+    compute: (task: TaskRecord) => { dueAt: Date; followUpAt: Date | null },
+    now: Date,
+  ): Promise<TaskRecord[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .getRepository(TaskEntity)
+        .createQueryBuilder('t')
+        .addSelect('t.calendarSeq')
+        .where(`t.workflow_id = ANY(:workflowIds) AND t.status = 'open' AND t.rule_pack_id = ANY(:packs)`, { workflowIds, packs: change.rulePackIds })
+        .orderBy('t.id')
+        .setLock('pessimistic_write')
+        .getMany();
+      const moves = rows
+        .filter((row) => Number(row.calendarSeq) < change.seq)
+        .map((row) => ({ row, deadline: compute(toRecord(row)) }));
+      if (moves.length > 0) {
+        await manager.query(
+          `UPDATE task t SET due_at = m.due_at, follow_up_at = m.follow_up_at, calendar_seq = $4, updated_at = now(),
+                  overdue_since = CASE WHEN m.due_at > $5 THEN NULL ELSE t.overdue_since END
+             FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::timestamptz[]) AS due_at, unnest($3::timestamptz[]) AS follow_up_at) m
+            WHERE t.id = m.id AND t.calendar_seq < $4 AND t.status = 'open'`,
+          [moves.map((m) => m.row.id), moves.map((m) => m.deadline.dueAt), moves.map((m) => m.deadline.followUpAt), change.seq, now],
+        );
+        const moved = moves.filter((m) => m.row.dueAt.getTime() !== m.deadline.dueAt.getTime());
+        const cleared = moved.filter((m) => m.row.overdueSince && m.deadline.dueAt > now).map((m) => `task-overdue:${m.row.id}`);
+        if (cleared.length > 0) await manager.query(`UPDATE alert SET resolved_at = $2 WHERE dedupe_key = ANY($1) AND resolved_at IS NULL`, [cleared, now]);
+        if (moved.length > 0) {
+          await manager.query(
+            `INSERT INTO audit_event (occurred_at, actor_id, action, entity_type, entity_id, case_ref, before, after)
+             SELECT $1, NULL, 'task.rescheduled', 'task', m.id, m.case_ref,
+                    jsonb_build_object('dueAt', m.before_due, 'overdueSince', m.overdue_since),
+                    jsonb_build_object('dueAt', m.after_due, 'overdueSince', CASE WHEN m.after_due > $1 THEN NULL ELSE m.overdue_since END, 'calendarChangeId', $2::text)
+               FROM (SELECT unnest($3::text[]) AS id, unnest($4::text[]) AS case_ref, unnest($5::timestamptz[]) AS before_due,
+                            unnest($6::timestamptz[]) AS after_due, unnest($7::timestamptz[]) AS overdue_since) m`,
+            [now, change.id, moved.map((m) => m.row.id), moved.map((m) => m.row.caseRef), moved.map((m) => m.row.dueAt), moved.map((m) => m.deadline.dueAt), moved.map((m) => m.row.overdueSince)],
+          );
+        }
+      }
+      const current = await manager.getRepository(TaskEntity).find({ where: { workflowId: In([...workflowIds]), status: 'open' } });
+      return current.map(toRecord);
     });
   }
 
