@@ -2,7 +2,7 @@ import { caseRef, krgPack, localDateOf, rulePackInForceAt } from '@hearth/domain
 import { createDataSource, StaffUsersRepository } from '@hearth/persistence';
 import { createTemporalClient, createTemporalConnection, TemporalConfig } from '@hearth/temporal';
 import { Client } from '@temporalio/client';
-import { deadlinesChangedSignal } from '@hearth/workflows/contracts/human-task.contract';
+import { deadlinesChangedSignal, openTasksQuery } from '@hearth/workflows/contracts/human-task.contract';
 import type { HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -31,12 +31,29 @@ async function dueAfter(dataSource: DataSource, prefix: string, instant: Date): 
   return count;
 }
 
-async function untilAllMoved(dataSource: DataSource, prefix: string, past: Date, startedAt: number): Promise<number> {
-  for (;;) {
-    if ((await dueAfter(dataSource, prefix, past)) >= CASES) return Date.now() - startedAt;
+/**
+ * Until every affected deadline has moved: in PostgreSQL (what staff read), and in each case's
+ * running timer (the workflow's own open-task schedule, asked of each case once PostgreSQL agrees).
+ */
+async function untilAllMoved(dataSource: DataSource, client: Client, ids: string[], prefix: string, past: Date, startedAt: number): Promise<{ rowsMs: number; timersMs: number }> {
+  const giveUp = () => {
     if (Date.now() - startedAt > 10 * 60_000) throw new Error('deadlines did not all move within 10 minutes');
+  };
+  while ((await dueAfter(dataSource, prefix, past)) < CASES) {
+    giveUp();
     await sleep(250);
   }
+  const rowsMs = Date.now() - startedAt;
+  await pool(CASES, PARALLEL, async (i) => {
+    const handle = client.workflow.getHandle(caseRef('household', ids[i]));
+    for (;;) {
+      const [task] = await handle.query(openTasksQuery);
+      if (task && Date.parse(task.dueAt) > past.getTime()) return;
+      giveUp();
+      await sleep(200);
+    }
+  });
+  return { rowsMs, timersMs: Date.now() - startedAt };
 }
 
 async function main(): Promise<void> {
@@ -94,7 +111,7 @@ async function main(): Promise<void> {
   });
   const responseMs = Date.now() - declaredAt;
   if (response.status !== 202) throw new Error(`declaring the day off: ${response.status} ${await response.text()}`);
-  const hearthAllMovedMs = await untilAllMoved(dataSource, prefix, latest, declaredAt);
+  const hearthMoved = await untilAllMoved(dataSource, client, ids, prefix, latest, declaredAt);
   const [{ movedTo }] = await dataSource.query(`SELECT max(due_at) AS "movedTo" FROM task WHERE case_ref LIKE $1`, [`${prefix}%`]);
 
   console.log('The bare twin: another day off written to the table, then a signal to each case straight from here...');
@@ -103,21 +120,25 @@ async function main(): Promise<void> {
   const twinStarted = Date.now();
   await pool(CASES, PARALLEL, (i) => client.workflow.getHandle(caseRef('household', ids[i])).signal(deadlinesChangedSignal));
   const bareSignalledMs = Date.now() - twinStarted;
-  const bareAllMovedMs = await untilAllMoved(dataSource, prefix, movedTo, twinStarted);
+  const bareMoved = await untilAllMoved(dataSource, client, ids, prefix, movedTo, twinStarted);
 
   const result = {
     benchmark: 'calendar',
     at: new Date().toISOString(),
     cases: CASES,
-    hearth: { responseMs, allMovedMs: hearthAllMovedMs },
-    bare: { signalledMs: bareSignalledMs, allMovedMs: bareAllMovedMs },
-    ratio: { allMoved: Math.round((hearthAllMovedMs / bareAllMovedMs) * 100) / 100 },
+    hearth: { responseMs, rowsMovedMs: hearthMoved.rowsMs, allMovedMs: hearthMoved.timersMs },
+    bare: { signalledMs: bareSignalledMs, rowsMovedMs: bareMoved.rowsMs, allMovedMs: bareMoved.timersMs },
+    ratio: { allMoved: Math.round((hearthMoved.timersMs / bareMoved.timersMs) * 100) / 100 },
     target: TARGET,
-    meetsTarget: responseMs <= TARGET.responseMs && hearthAllMovedMs <= TARGET.allMovedMs,
+    meetsTarget: responseMs <= TARGET.responseMs && hearthMoved.timersMs <= TARGET.allMovedMs,
   };
   const file = writeResult('calendar', result);
   console.table({ hearth: result.hearth, bare: result.bare });
-  console.log(`response ${responseMs} ms (goal <= ${TARGET.responseMs}); every deadline moved after ${Math.round(hearthAllMovedMs / 100) / 10} s (goal <= ${TARGET.allMovedMs / 1000} s); bare twin ${Math.round(bareAllMovedMs / 100) / 10} s; ratio ${result.ratio.allMoved}: ${result.meetsTarget ? 'met' : 'NOT met'}`);
+  const seconds = (ms: number) => Math.round(ms / 100) / 10;
+  console.log(
+    `response ${responseMs} ms (goal <= ${TARGET.responseMs}); every deadline moved after ${seconds(hearthMoved.timersMs)} s (rows ${seconds(hearthMoved.rowsMs)} s; goal <= ${TARGET.allMovedMs / 1000} s); ` +
+      `bare twin ${seconds(bareMoved.timersMs)} s; ratio ${result.ratio.allMoved}: ${result.meetsTarget ? 'met' : 'NOT met'}`,
+  );
   console.log(`written to ${file}`);
 
   await pool(CASES, PARALLEL, (i) => client.workflow.getHandle(caseRef('household', ids[i])).terminate('benchmark over'));

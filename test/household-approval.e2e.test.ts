@@ -25,9 +25,19 @@ describe('carer approval, from enquiry to the carer register', () => {
 
     await family.panelRecommends('approve', APPROVAL);
     await family.waitForStage('decision');
-    await family.do('make-decision', 'decision-maker', 'approve', APPROVAL);
+    // The decision maker reads the recommendation, its terms and reasons, before deciding.
+    const before = await hearth.http.get(`/households/${family.householdId}`).set(await family.auth('decision-maker')).expect(200);
+    expect(before.body.recommendation).toMatchObject({ outcome: 'approve', terms: TERMS, reasons: APPROVAL.reasons, recordedBy: hearth.users['panel-chair'].id });
+    // Approving on other terms than recommended needs a reason for the departure, and is flagged.
+    const [decision] = await family.openTasks('make-decision');
+    const fewer = { ...APPROVAL, terms: { ...TERMS, maxChildren: 1 } };
+    const refused = await family.complete(decision.id, await family.token('decision-maker'), 'approve', fewer, `departing-${decision.id}`).expect(400);
+    expect(Object.keys(refused.body.fields)).toEqual(['data.departureReason']);
+    await family.complete(decision.id, await family.token('decision-maker'), 'approve', { ...fewer, departureReason: 'one child at first, as the carers asked' }, `departing-2-${decision.id}`).expect(200);
     await family.waitForStage('approved');
     await family.tellApplicant();
+    const after = await hearth.http.get(`/households/${family.householdId}`).set(await family.auth('caseworker')).expect(200);
+    expect(after.body).toMatchObject({ decisionDepartsFromRecommendation: true, decision: { outcome: 'approve', departureReason: 'one child at first, as the carers asked' } });
 
     const register = await hearth.http
       .get('/carers/register')
@@ -35,7 +45,7 @@ describe('carer approval, from enquiry to the carer register', () => {
       .set(await family.auth('caseworker'))
       .expect(200);
     const entry = register.body.items.find((item: { householdId: string }) => item.householdId === family.householdId);
-    expect(entry).toMatchObject({ ...TERMS, placesTaken: 0, freePlaces: 2, area: 'Erbil' });
+    expect(entry).toMatchObject({ ...TERMS, maxChildren: 1, placesTaken: 0, freePlaces: 1, area: 'Erbil' });
     const tooOld = await hearth.http.get('/carers/register').query({ age: 15, limit: 200 }).set(await family.auth('caseworker')).expect(200);
     expect(tooOld.body.items.map((item: { householdId: string }) => item.householdId)).not.toContain(family.householdId);
 
@@ -221,6 +231,12 @@ describe('carer approval, from enquiry to the carer register', () => {
     const partner = await add('adult', 'Partner Member');
     const checks = await family.openTasks('background-check', 2);
     expect(checks).toHaveLength(2);
+    // The inbox says which adult each check is about.
+    const inbox = await hearth.http.get('/tasks').query({ caseRef: caseRef('household', family.householdId) }).set(await family.auth('caseworker')).expect(200);
+    const labels = inbox.body.items.filter((task: { type: string }) => task.type === 'background-check').map((task: { subject: { label: string } }) => task.subject.label);
+    expect(labels.sort()).toEqual(['Journey Family', 'Partner Member']);
+    const referees = inbox.body.items.filter((task: { type: string }) => task.type === 'personal-reference').map((task: { subject: { label: string } }) => task.subject.label);
+    expect(referees.sort()).toEqual(['Referee 1', 'Referee 2']);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await family.tasks()).filter((task) => task.type === 'background-check')).toHaveLength(2);
     const members = await hearth.http.get(`/households/${family.householdId}/members`).set(await family.auth('caseworker')).expect(200);

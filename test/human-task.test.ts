@@ -44,6 +44,22 @@ describe('the human-task primitive', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('knows the run that opened a task: a re-run reopens a task an earlier run cancelled, and finds one it completed closed', async () => {
+    const activities = createTaskActivities({ tasks: new TasksRepository(hearth.dataSource), deadlines: new Deadlines(new CalendarHolidaysRepository(hearth.dataSource)) });
+    const workflowId = `household:${randomUUID()}`;
+    const input = { taskKey: 'respond-to-enquiry', type: 'respond-to-enquiry', caseRef: workflowId, assigneeId: null, rulePackId: 'krg', rulePackVersion: 2 };
+    const inRun = (runId: string) => new MockActivityEnvironment({ workflowExecution: { workflowId, runId } });
+    const first = (await inRun('run-1').run(activities.openTask, { ...input, runId: 'run-1' })) as OpenedTask;
+    await inRun('run-1').run(activities.cancelOpenTasks, { reason: 'the applicant withdrew', actorId: null });
+    const reopened = (await inRun('run-2').run(activities.openTask, { ...input, runId: 'run-2' })) as OpenedTask;
+    expect(reopened).toMatchObject({ taskId: first.taskId, status: 'open' });
+    await new TasksRepository(hearth.dataSource).complete({ taskId: first.taskId, outcome: 'visit-arranged', completedBy: hearth.users.caseworker.id, completedAt: new Date(), completionKey: 'k-run-2', submissionId: null });
+    const found = (await inRun('run-3').run(activities.openTask, { ...input, runId: 'run-3' })) as OpenedTask;
+    expect(found).toMatchObject({ taskId: first.taskId, status: 'completed', closed: { outcome: 'visit-arranged', completedBy: hearth.users.caseworker.id } });
+    const audit = await hearth.dataSource.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY occurred_at, id`, [first.taskId]);
+    expect(audit.map((row: { action: string }) => row.action)).toEqual(['task.opened', 'task.cancelled', 'task.reopened', 'task.completed']);
+  });
+
   it('takes declared holidays from the calendar table when it computes a due date', async () => {
     const activities = createTaskActivities({ tasks: new TasksRepository(hearth.dataSource), deadlines: new Deadlines(new CalendarHolidaysRepository(hearth.dataSource)) });
     const withoutHoliday = computeDeadline(krgPack, 'enquiry.respond', new Date(), []);

@@ -1,6 +1,7 @@
 import { condition, isCancellation, proxyActivities } from '@temporalio/workflow';
 import { caseActivityOptions } from './activity-options';
 import type { CaseActivities, CaseClockSchedule } from './contracts/activities.contract';
+import type { CaseSteps } from './case-steps';
 import type { HumanTaskScope } from './human-task';
 
 const activities = proxyActivities<CaseActivities>(caseActivityOptions);
@@ -28,6 +29,7 @@ class CaseClock {
     readonly ruleId: string,
     private readonly anchorAt: string,
     private readonly metWhen: () => boolean,
+    private readonly steps: CaseSteps,
   ) {}
 
   private get done(): boolean {
@@ -77,7 +79,7 @@ class CaseClock {
 
   private async compute(): Promise<CaseClockSchedule> {
     const { rulePackId, rulePackVersion } = this.scope;
-    const computed = await activities.computeCaseDeadline({ ruleId: this.ruleId, rulePackId, rulePackVersion, anchorAt: this.anchorAt });
+    const computed = await this.steps.run(`clock:${this.ruleId}`, () => activities.computeCaseDeadline({ ruleId: this.ruleId, rulePackId, rulePackVersion, anchorAt: this.anchorAt }));
     return typeof computed === 'string' ? { dueAt: computed, warnAt: [] } : computed;
   }
 
@@ -85,12 +87,16 @@ class CaseClock {
     const clock = { caseRef: this.scope.caseRef, ruleId: this.ruleId };
     const now = () => new Date().toISOString();
     return [
-      ...this.schedule!.warnAt.map((at, sequence) => ({ key: `warn:${sequence}`, at: Date.parse(at), act: () => activities.warnCaseClock({ ...clock, sequence, at: now() }) })),
+      ...this.schedule!.warnAt.map((at, sequence) => ({
+        key: `warn:${sequence}`,
+        at: Date.parse(at),
+        act: () => this.steps.run(`clock-warning:${this.ruleId}:${sequence}`, () => activities.warnCaseClock({ ...clock, sequence, at: now() })),
+      })),
       {
         key: 'breach',
         at: Date.parse(this.schedule!.dueAt),
         act: async () => {
-          await activities.raiseCaseAlert({ ...clock, at: now() });
+          await this.steps.run(`clock-breach:${this.ruleId}`, () => activities.raiseCaseAlert({ ...clock, at: now() }));
           this.breached = true;
         },
       },
@@ -99,7 +105,7 @@ class CaseClock {
 
   private async resolve(): Promise<void> {
     this.breached = false;
-    await activities.resolveCaseAlert({ caseRef: this.scope.caseRef, ruleId: this.ruleId, at: new Date().toISOString() });
+    await this.steps.run(`clock-resolve:${this.ruleId}`, () => activities.resolveCaseAlert({ caseRef: this.scope.caseRef, ruleId: this.ruleId, at: new Date().toISOString() }));
   }
 }
 
@@ -107,14 +113,17 @@ class CaseClock {
 export class CaseClocks {
   private readonly clocks: CaseClock[] = [];
 
-  constructor(private readonly scope: HumanTaskScope) {}
+  constructor(
+    private readonly scope: HumanTaskScope,
+    private readonly steps: CaseSteps,
+  ) {}
 
   /**
    * Starts a clock from `anchorAt` under the case's rule pack; it runs until `met` holds or the
    * case ends. Started inside the case's flow, an exit cancels its wait and `endAll` resolves it.
    */
   start(ruleId: string, anchorAt: string, met: () => boolean): void {
-    const clock = new CaseClock(this.scope, ruleId, anchorAt, met);
+    const clock = new CaseClock(this.scope, ruleId, anchorAt, met, this.steps);
     this.clocks.push(clock);
     clock.watch().catch((error) => {
       if (!isCancellation(error)) throw error;

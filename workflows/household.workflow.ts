@@ -88,7 +88,7 @@ class HouseholdCase {
     this.adultChecks = { ...resume?.adultChecks };
     this.steps = new CaseSteps(this.caseRef);
     this.tasks = new HumanTasks(scope, (request, task) => this.guard(request, task), this.steps);
-    this.clocks = new CaseClocks(scope);
+    this.clocks = new CaseClocks(scope, this.steps);
     this.tasks.onCalendarChange(() => this.clocks.recompute());
     this.panel = new PanelStage({ scope, householdId: input.householdId, tasks: this.tasks, participation: this.participation, steps: this.steps });
     this.exits = new CaseExits<HouseholdExit>({

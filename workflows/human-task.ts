@@ -167,8 +167,12 @@ export class HumanTasks {
   }
 
   private open(spec: HumanTaskSpec): Promise<OpenedTask> {
-    const open = () => activities.openTask(this.openInput(spec, true));
-    return this.steps ? this.steps.run(`open-task:${spec.key}`, open) : open();
+    return this.step(`open-task:${spec.key}`, () => activities.openTask(this.openInput(spec, true)));
+  }
+
+  /** A step of the case: one that fails for good waits for a retry (CaseSteps) instead of failing the workflow. */
+  private step<T>(name: string, attempt: () => Promise<T>): Promise<T> {
+    return this.steps ? this.steps.run(name, attempt) : attempt();
   }
 
   private openInput(spec: HumanTaskSpec, withRun: boolean) {
@@ -237,12 +241,12 @@ export class HumanTasks {
     const notice = (kind: TaskNoticeKind, at: string, sequence: number) => ({
       key: `${kind}:${sequence}`,
       at: Date.parse(at),
-      act: () => proxy.notifyTask({ taskId, kind, sequence, at: new Date().toISOString() }),
+      act: () => this.step(`${kind}:${taskId}:${sequence}`, () => proxy.notifyTask({ taskId, kind, sequence, at: new Date().toISOString() })),
     });
     return [
       ...task.schedule.remindAt.map((at, i) => notice('task-reminder', at, i)),
       // Overdue since the due instant itself, even if the worker was away when it passed.
-      { key: 'overdue', at: Date.parse(task.schedule.dueAt), act: () => proxy.markTaskOverdue({ taskId, at: task.schedule.dueAt }) },
+      { key: 'overdue', at: Date.parse(task.schedule.dueAt), act: () => this.step(`mark-overdue:${taskId}`, () => proxy.markTaskOverdue({ taskId, at: task.schedule.dueAt })) },
       ...task.schedule.escalateAt.map((at, i) => notice('task-escalated', at, i)),
     ].sort((a, b) => a.at - b.at);
   }
@@ -268,7 +272,7 @@ export class HumanTasks {
 
   private async recompute(task: TrackedTask, changeId?: string): Promise<void> {
     const input = { taskId: task.opened.taskId, ...(changeId ? { changeId } : {}) };
-    task.schedule = await (patched(DURABLE_CLOSE_PATCH) ? activities : legacy).recomputeTaskDeadline(input);
+    task.schedule = await this.step(`recompute-deadline:${task.opened.taskId}`, () => (patched(DURABLE_CLOSE_PATCH) ? activities : legacy).recomputeTaskDeadline(input));
     task.scheduleVersion++;
   }
 
