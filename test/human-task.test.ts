@@ -124,8 +124,8 @@ describe('the human-task primitive', () => {
 
     const caseworker = { authorization: `Bearer ${await hearth.login('caseworker')}` };
     const key = `apply-${householdId}`;
-    const applied = await hearth.http.post(`/households/${householdId}/application`).set(caseworker).set('Idempotency-Key', key).send().expect(200);
-    expect(applied.body.stage).toBe('application');
+    await hearth.http.post(`/households/${householdId}/application`).set(caseworker).set('Idempotency-Key', key).send().expect(200);
+    await eventually(async () => ((await hearth.http.get(`/households/${householdId}`).set(caseworker)).body.stage === 'application' ? true : undefined));
     await hearth.http.post(`/households/${householdId}/application`).set(caseworker).set('Idempotency-Key', key).send().expect(200);
     await hearth.http.post(`/households/${householdId}/application`).set(caseworker).set('Idempotency-Key', `${key}-again`).send().expect(409);
     const application = await eventually(async () => (await tasks.list({ caseRef: caseRef('household', householdId), status: 'open', limit: 5 })).find((t) => t.type === 'receive-application'));

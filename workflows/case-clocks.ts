@@ -2,7 +2,7 @@ import { condition, isCancellation, proxyActivities } from '@temporalio/workflow
 import { caseActivityOptions } from './activity-options';
 import type { CaseActivities, CaseClockSchedule } from './contracts/activities.contract';
 import type { CaseSteps } from './case-steps';
-import type { HumanTaskScope } from './human-task';
+import { HumanTaskScope, STEPS_PATCH } from './human-task';
 
 const activities = proxyActivities<CaseActivities>(caseActivityOptions);
 
@@ -79,7 +79,7 @@ class CaseClock {
 
   private async compute(): Promise<CaseClockSchedule> {
     const { rulePackId, rulePackVersion } = this.scope;
-    const computed = await this.steps.run(`clock:${this.ruleId}`, () => activities.computeCaseDeadline({ ruleId: this.ruleId, rulePackId, rulePackVersion, anchorAt: this.anchorAt }));
+    const computed = await this.steps.runSince(STEPS_PATCH, `clock:${this.ruleId}`, () => activities.computeCaseDeadline({ ruleId: this.ruleId, rulePackId, rulePackVersion, anchorAt: this.anchorAt }));
     return typeof computed === 'string' ? { dueAt: computed, warnAt: [] } : computed;
   }
 
@@ -90,13 +90,13 @@ class CaseClock {
       ...this.schedule!.warnAt.map((at, sequence) => ({
         key: `warn:${sequence}`,
         at: Date.parse(at),
-        act: () => this.steps.run(`clock-warning:${this.ruleId}:${sequence}`, () => activities.warnCaseClock({ ...clock, sequence, at: now() })),
+        act: () => this.steps.runSince(STEPS_PATCH, `clock-warning:${this.ruleId}:${sequence}`, () => activities.warnCaseClock({ ...clock, sequence, at: now() })),
       })),
       {
         key: 'breach',
         at: Date.parse(this.schedule!.dueAt),
         act: async () => {
-          await this.steps.run(`clock-breach:${this.ruleId}`, () => activities.raiseCaseAlert({ ...clock, at: now() }));
+          await this.steps.runSince(STEPS_PATCH, `clock-breach:${this.ruleId}`, () => activities.raiseCaseAlert({ ...clock, at: now() }));
           this.breached = true;
         },
       },
@@ -105,7 +105,7 @@ class CaseClock {
 
   private async resolve(): Promise<void> {
     this.breached = false;
-    await this.steps.run(`clock-resolve:${this.ruleId}`, () => activities.resolveCaseAlert({ caseRef: this.scope.caseRef, ruleId: this.ruleId, at: new Date().toISOString() }));
+    await this.steps.runSince(STEPS_PATCH, `clock-resolve:${this.ruleId}`, () => activities.resolveCaseAlert({ caseRef: this.scope.caseRef, ruleId: this.ruleId, at: new Date().toISOString() }));
   }
 }
 

@@ -1,4 +1,4 @@
-import { ActivityFailure, CancellationScope, condition, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, CancellationScope, condition, isCancellation, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { CaseRef, DomainError } from '@hearth/domain';
 import type { CaseActivities } from './contracts/activities.contract';
 import { retryStepUpdate } from './contracts/case.contract';
@@ -40,6 +40,11 @@ export class CaseSteps {
   /** The steps waiting for an admin, for queries and tests. */
   get stalled(): string[] {
     return [...this.waiting.keys()];
+  }
+
+  /** Runs a step as a case step from `patch` on (see STEPS_PATCH); before it, as a plain call. */
+  runSince<T>(patch: string, step: string, attempt: () => Promise<T>): Promise<T> {
+    return patched(patch) ? this.run(step, attempt) : attempt();
   }
 
   /** Runs a step; a failure other than cancellation makes it wait for a retry instead of failing the workflow. */

@@ -38,6 +38,12 @@ const CHECKPOINTS_PATCH = 'human-task-checkpoints';
  * wait for cancellation to complete, so an exit never leaves a row opened after it.
  */
 export const DURABLE_CLOSE_PATCH = 'human-task-durable-close';
+/**
+ * Issue 7, later: reminders, overdue marks, escalations, deadline recomputes and case clocks run
+ * as case steps too (a failure for good waits for a retry). Wrapping a call adds promise ticks,
+ * which would reorder commands in histories recorded before it: hence a patch of its own.
+ */
+export const STEPS_PATCH = 'case-steps-around-deadlines';
 
 /** The case a workflow's tasks belong to, and the rule pack version its deadlines come from. */
 export interface HumanTaskScope {
@@ -167,12 +173,13 @@ export class HumanTasks {
   }
 
   private open(spec: HumanTaskSpec): Promise<OpenedTask> {
-    return this.step(`open-task:${spec.key}`, () => activities.openTask(this.openInput(spec, true)));
+    const open = () => activities.openTask(this.openInput(spec, true));
+    return this.steps ? this.steps.run(`open-task:${spec.key}`, open) : open();
   }
 
   /** A step of the case: one that fails for good waits for a retry (CaseSteps) instead of failing the workflow. */
   private step<T>(name: string, attempt: () => Promise<T>): Promise<T> {
-    return this.steps ? this.steps.run(name, attempt) : attempt();
+    return this.steps && patched(STEPS_PATCH) ? this.steps.run(name, attempt) : attempt();
   }
 
   private openInput(spec: HumanTaskSpec, withRun: boolean) {

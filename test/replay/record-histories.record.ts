@@ -62,6 +62,21 @@ describe('record household workflow histories', () => {
     await save('household-ceiling-then-withdrawn-v4', family.householdId);
   });
 
+  it('a day off declared while the enquiry waits: the calendar change brings the new schedule with it', async () => {
+    const family = new HouseholdJourney(hearth);
+    await family.recordEnquiry();
+    const [task] = await family.openTasks('respond-to-enquiry');
+    const declared = await hearth.http
+      .post('/calendar/closures')
+      .set(await family.auth('admin'))
+      .send({ date: task.dueAt.slice(0, 10), name: 'Recorded closure', jurisdiction: 'test' })
+      .expect(202);
+    await eventually(async () => ((await hearth.http.get(declared.body.change.href).set(await family.auth('admin'))).body.status === 'done' ? true : undefined));
+    await hearth.http.delete(`/calendar/days-off/${declared.body.day.id}`).set(await family.auth('admin')).expect(202);
+    await family.do('respond-to-enquiry', 'caseworker', 'not-proceeding');
+    await save('household-calendar-change-then-closed-v6', family.householdId);
+  });
+
   it('withdrawn during stage 2', async () => {
     const family = new HouseholdJourney(hearth);
     await family.toStageOne();

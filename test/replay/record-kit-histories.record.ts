@@ -33,7 +33,7 @@ describe('record the case kit paths', () => {
     await family.do('make-decision', STAFF.decisionMaker, 'approve', { ...APPROVAL, terms: { ...TERMS, maxChildren: 1 }, departureReason: 'one child first' });
     await family.do('tell-applicant', STAFF.caseworker, 'told');
     await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
-    await save('household-approved-departing-v5', family);
+    await save('household-approved-departing-v6', family);
   });
 
   it('deferred to stage 2, then approved in a new run that carries who took part', async () => {
@@ -51,8 +51,8 @@ describe('record the case kit paths', () => {
     await family.do('make-decision', STAFF.decisionMaker, 'approve', APPROVAL);
     await family.do('tell-applicant', STAFF.caseworker, 'told');
     await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
-    await save('household-deferred-first-run-v5', family, runId);
-    await save('household-approved-after-deferral-v5', family);
+    await save('household-deferred-first-run-v6', family, runId);
+    await save('household-approved-after-deferral-v6', family);
   });
 
   it('a proposed refusal under England, representations, refusal confirmed', async () => {
@@ -63,7 +63,7 @@ describe('record the case kit paths', () => {
     await family.do('make-decision', STAFF.decisionMaker, 'not-approve', { reasons: 'the review agreed', departureReason: 'as proposed' });
     await family.do('tell-applicant', STAFF.caseworker, 'told');
     await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
-    await save('household-england-refusal-confirmed-v5', family);
+    await save('household-england-refusal-confirmed-v6', family);
   });
 
   it('a step failing for good, retried by an admin', async () => {
@@ -76,7 +76,7 @@ describe('record the case kit paths', () => {
     await family.retry('enter-carer-register', STAFF.admin);
     await family.do('tell-applicant', STAFF.caseworker, 'told');
     await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
-    await save('household-step-retried-v5', family);
+    await save('household-step-retried-v6', family);
   });
 
   it('a krg v1 case that stopped awaiting the application, then applied on the pack in force', async () => {
@@ -90,9 +90,18 @@ describe('record the case kit paths', () => {
       args: [{ householdId: family.householdId, rulePackId: 'krg', rulePackVersion: 2, application: { caseworkerId: STAFF.caseworker.userId } }],
       workflowIdReusePolicy: 'ALLOW_DUPLICATE',
     });
-    await family.do('receive-application', STAFF.caseworker, 'not-proceeding');
+    const applied = new HouseholdDriver(kit, family.householdId, kit.client.workflow.getHandle(family.ref));
+    await applied.do('receive-application', STAFF.caseworker, 'not-proceeding');
     await resumed.result();
-    await save('household-applied-after-v1-v5', family, resumed.firstExecutionRunId);
+    await save('household-applied-after-v1-v6', family, resumed.firstExecutionRunId);
+  });
+
+  it('the 8-month clock warned and breached in stage 1, then withdrawn (the clock resolved on exit)', async () => {
+    const family = await kit.startHousehold();
+    await family.toStageOne();
+    await eventually(async () => (kit.store.openAlerts(family.ref, 'statutory-ceiling').length ? true : undefined), 25_000);
+    await family.exit('withdrawn', STAFF.caseworker);
+    await save('household-clock-breached-then-withdrawn-v6', family);
   });
 
   it('withdrawn while a task was being opened', async () => {
@@ -107,6 +116,6 @@ describe('record the case kit paths', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     await withdrawing;
-    await save('household-withdrawn-while-opening-v5', family);
+    await save('household-withdrawn-while-opening-v6', family);
   });
 });
