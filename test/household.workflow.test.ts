@@ -170,7 +170,9 @@ describe('carer approval, workflow and case kit', () => {
       expect([decision.status, withdrawal.status].sort()).toEqual(['fulfilled', 'rejected']);
       const final = decision.status === 'fulfilled' ? 'approved' : 'withdrawn';
       await family.stage(final);
-      expect(await family.handle.result()).toEqual({ stage: final });
+      // Approved, the case goes on to tell the applicant; withdrawn, it has ended.
+      if (final === 'withdrawn') expect(await family.handle.result()).toEqual({ stage: 'withdrawn' });
+      else await family.open('tell-applicant');
       expect(kit.store.register.has(family.householdId)).toBe(final === 'approved');
     });
 

@@ -116,6 +116,8 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}, workerOpti
     async close() {
       await harness.stopWorker();
       await app.close();
+      // Let the client's own gRPC retries of calls that timed out settle before the channel closes.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       await connection.close();
       await dataSource.destroy();
     },
