@@ -11,6 +11,17 @@ import { ownPostgres, ownTemporal } from './support/own-servers';
 describe('faults', () => {
   const enquiry = { primaryContactName: 'Rezan Qadir', preferredLanguage: 'ckb', area: 'Duhok' };
 
+  /** A caseworker records an enquiry; its first task opens. */
+  async function enquiryWithOpenTask(hearth: Harness) {
+    const token = await hearth.login('caseworker');
+    const created = await hearth.http.post('/households').set({ authorization: `Bearer ${token}` }).send(enquiry).expect(201);
+    const [task] = await eventually(async () => {
+      const rows = await hearth.dataSource.query(`SELECT id FROM task WHERE case_ref = $1 AND status = 'open'`, [caseRef('household', created.body.id)]);
+      return rows.length ? (rows as { id: string }[]) : undefined;
+    });
+    return { token, created, task };
+  }
+
   /** Holds the task row locked, so the workflow's close of the task waits mid-step; returns the release. */
   async function holdTaskRow(url: string, taskId: string) {
     const holder = await createDataSource(url, { poolSize: 1, applicationName: 'hearth-test-lock' }).initialize();
@@ -57,12 +68,7 @@ describe('faults', () => {
     const server = await ownTemporal();
     const hearth = await startHearth({ temporal: { address: server.address, namespace: 'default', taskQueue: `faults-${randomUUID()}` }, updateTimeoutMs: 2_000 });
     try {
-      const token = await hearth.login('caseworker');
-      const created = await hearth.http.post('/households').set({ authorization: `Bearer ${token}` }).send(enquiry).expect(201);
-      const [task] = await eventually(async () => {
-        const rows = await hearth.dataSource.query(`SELECT id FROM task WHERE case_ref = $1 AND status = 'open'`, [caseRef('household', created.body.id)]);
-        return rows.length ? rows : undefined;
-      });
+      const { token, created, task } = await enquiryWithOpenTask(hearth);
       const lock = await holdTaskRow(process.env.DATABASE_URL!, task.id);
       const key = `decision-${task.id}`;
       const first = hearth.http.post(`/tasks/${task.id}/complete`).set({ authorization: `Bearer ${token}` }).set('Idempotency-Key', key).send({ outcome: 'visit-arranged' }).then((r) => r.status);
@@ -91,12 +97,7 @@ describe('faults', () => {
     const postgres = await ownPostgres();
     const hearth = await startHearth({ databaseUrl: postgres.url, updateTimeoutMs: 2_000 });
     try {
-      const token = await hearth.login('caseworker');
-      const created = await hearth.http.post('/households').set({ authorization: `Bearer ${token}` }).send(enquiry).expect(201);
-      const [task] = await eventually(async () => {
-        const rows = await hearth.dataSource.query(`SELECT id FROM task WHERE case_ref = $1 AND status = 'open'`, [caseRef('household', created.body.id)]);
-        return rows.length ? rows : undefined;
-      });
+      const { token, created, task } = await enquiryWithOpenTask(hearth);
       const lock = await holdTaskRow(postgres.url, task.id);
       const key = `decision-${task.id}`;
       const first = hearth.http.post(`/tasks/${task.id}/complete`).set({ authorization: `Bearer ${token}` }).set('Idempotency-Key', key).send({ outcome: 'visit-arranged' }).then((r) => r.status);

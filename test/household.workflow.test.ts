@@ -178,16 +178,7 @@ describe('carer approval, workflow and case kit', () => {
 
     it('opens no task after the exit, even one being opened when the withdrawal arrived', async () => {
       const family = await kit.startHousehold();
-      await family.do('respond-to-enquiry', STAFF.caseworker, 'visit-arranged');
-      const [visit] = await family.open('initial-home-visit');
-      const opens = kit.store.calls.get('openTask') ?? 0;
-      const release = kit.store.hold('openTask');
-      await family.complete(visit, STAFF.caseworker, 'invite-application');
-      await eventually(async () => ((kit.store.calls.get('openTask') ?? 0) > opens ? true : undefined), 5_000, 'the application task to be opening');
-      const withdrawing = family.exit('withdrawn', STAFF.caseworker);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      release();
-      await withdrawing;
+      await family.withdrawWhileOpeningApplication();
       expect(await family.handle.result()).toEqual({ stage: 'withdrawn' });
       expect(kit.store.openTasks(family.ref)).toEqual([]);
     });

@@ -106,16 +106,7 @@ describe('record the case kit paths', () => {
 
   it('withdrawn while a task was being opened', async () => {
     const family = await kit.startHousehold();
-    await family.do('respond-to-enquiry', STAFF.caseworker, 'visit-arranged');
-    const [visit] = await family.open('initial-home-visit');
-    const opens = kit.store.calls.get('openTask') ?? 0;
-    const release = kit.store.hold('openTask');
-    await family.complete(visit, STAFF.caseworker, 'invite-application');
-    await eventually(async () => ((kit.store.calls.get('openTask') ?? 0) > opens ? true : undefined));
-    const withdrawing = family.exit('withdrawn', STAFF.caseworker);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    release();
-    await withdrawing;
+    await family.withdrawWhileOpeningApplication();
     await save('household-withdrawn-while-opening-v6', family);
   });
 });

@@ -179,6 +179,20 @@ export class HouseholdDriver {
     return id;
   }
 
+  /** The applicant withdraws just as the application task is being opened (its open held until then). */
+  async withdrawWhileOpeningApplication(): Promise<void> {
+    await this.do('respond-to-enquiry', STAFF.caseworker, 'visit-arranged');
+    const [visit] = await this.open('initial-home-visit');
+    const opens = this.store.calls.get('openTask') ?? 0;
+    const release = this.store.hold('openTask');
+    await this.complete(visit, STAFF.caseworker, 'invite-application');
+    await eventually(async () => ((this.store.calls.get('openTask') ?? 0) > opens ? true : undefined), 5_000, 'the application task to be opening');
+    const withdrawing = this.exit('withdrawn', STAFF.caseworker);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await withdrawing;
+  }
+
   async toStageOne(): Promise<void> {
     await this.do('respond-to-enquiry', STAFF.caseworker, 'visit-arranged');
     await this.do('initial-home-visit', STAFF.caseworker, 'invite-application');

@@ -32,18 +32,9 @@ export class HouseholdWorkflows implements OnApplicationBootstrap, OnApplication
   async start(household: Pick<HouseholdRecord, 'id' | 'rulePackId' | 'rulePackVersion' | 'createdAt' | 'workflowStartedAt'>): Promise<void> {
     if (household.workflowStartedAt) return;
     const version = household.rulePackVersion ?? rulePackInForceAt(household.rulePackId, household.createdAt).version;
-    const input: HouseholdWorkflowInput = { householdId: household.id, rulePackId: household.rulePackId, rulePackVersion: version };
     try {
-      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
-        this.temporal.workflow.start<typeof householdWorkflow>('householdWorkflow', {
-          workflowId: caseRef('household', household.id),
-          taskQueue: this.config.temporal.taskQueue,
-          args: [input],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [{ key: HEARTH_CASE_TYPE, value: HOUSEHOLD_CASE_TYPE }],
-        }),
-      );
+      // A running workflow is reused: a repeated start never makes a second one.
+      await this.run({ householdId: household.id, rulePackId: household.rulePackId, rulePackVersion: version }, 'USE_EXISTING', 'REJECT_DUPLICATE');
     } catch (error) {
       // It ran and has already ended: started, then.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -58,23 +49,26 @@ export class HouseholdWorkflows implements OnApplicationBootstrap, OnApplication
    */
   async startApplication(household: Pick<HouseholdRecord, 'id' | 'rulePackId'>, caseworkerId: string | null): Promise<void> {
     const pack = rulePackInForceAt(household.rulePackId, new Date());
-    const input: HouseholdWorkflowInput = { householdId: household.id, rulePackId: pack.id, rulePackVersion: pack.version, application: { caseworkerId } };
     try {
-      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
-        this.temporal.workflow.start<typeof householdWorkflow>('householdWorkflow', {
-          workflowId: caseRef('household', household.id),
-          taskQueue: this.config.temporal.taskQueue,
-          args: [input],
-          workflowIdConflictPolicy: 'FAIL',
-          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-          typedSearchAttributes: [{ key: HEARTH_CASE_TYPE, value: HOUSEHOLD_CASE_TYPE }],
-        }),
-      );
+      await this.run({ householdId: household.id, rulePackId: pack.id, rulePackVersion: pack.version, application: { caseworkerId } }, 'FAIL', 'ALLOW_DUPLICATE');
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) throw new DomainError('conflict', 'the case is already running');
       throw error;
     }
     await this.households.setRulePackVersion(household.id, pack.version);
+  }
+
+  private run(input: HouseholdWorkflowInput, conflict: 'USE_EXISTING' | 'FAIL', reuse: 'REJECT_DUPLICATE' | 'ALLOW_DUPLICATE') {
+    return sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+      this.temporal.workflow.start<typeof householdWorkflow>('householdWorkflow', {
+        workflowId: caseRef('household', input.householdId),
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: conflict,
+        workflowIdReusePolicy: reuse,
+        typedSearchAttributes: [{ key: HEARTH_CASE_TYPE, value: HOUSEHOLD_CASE_TYPE }],
+      }),
+    );
   }
 
   /** Starts the workflow of every household that has waited too long for it; returns how many. */
