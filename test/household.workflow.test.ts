@@ -118,6 +118,28 @@ describe('carer approval, workflow and case kit', () => {
       await family.stage('decision');
     });
 
+    it('moves a case to another sitting before the recommendation: the old sitting\'s tasks are withdrawn and the new one\'s opened', async () => {
+      const family = await kit.startHousehold();
+      await family.toStageOne();
+      await family.throughStageOne();
+      await family.throughStageTwo();
+      const first = await family.book({ sittingInMs: 60_000 });
+      const [oldRecommendation] = await family.open('record-panel-recommendation');
+      const second = await family.book({ sittingInMs: 1_500, chairId: STAFF.otherChair.userId });
+      await eventually(async () => (kit.store.tasks.get(oldRecommendation.id)!.status === 'cancelled' ? true : undefined));
+      expect(kit.store.tasks.get(oldRecommendation.id)!.cancelReason).toMatch(/moved to another panel sitting/);
+      expect(kit.store.panelCases.has(`${first.panelId}:${family.householdId}`)).toBe(false);
+      expect(await family.refusal(oldRecommendation, STAFF.chair, 'approve', APPROVAL)).toBe('task-closed');
+      await family.do('send-panel-papers', STAFF.caseworker, 'sent');
+      await eventually(async () => (Date.now() > Date.parse(second.sittingAt) ? true : undefined));
+      const [recommendation] = await family.open('record-panel-recommendation');
+      expect(recommendation.key).toBe('record-panel-recommendation:c1:s2:recommendation');
+      expect(await family.refusal(recommendation, STAFF.chair, 'approve', APPROVAL)).toBe('not-permitted');
+      await family.complete(recommendation, STAFF.otherChair, 'approve', APPROVAL);
+      await family.stage('decision');
+      expect(await family.book().then(() => 'moved', refusalCode)).toBe('conflict');
+    });
+
     it('takes the recommendation only from the booked chair, after the sitting has begun and the papers were sent', async () => {
       const family = await kit.startHousehold();
       await family.toStageOne();

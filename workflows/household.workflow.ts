@@ -173,7 +173,7 @@ class HouseholdCase {
       await this.moveTo('stage-2', null);
       await Promise.all([this.task('assessment-visits', cycle), this.task('assessment-report', cycle), this.task('preparation-training', cycle)]);
       await this.moveTo('panel', null);
-      const recommendation = await this.panel.run((type, spec) => this.task(type, cycle, spec));
+      const recommendation = await this.panel.run((type, { keySuffix, ...spec } = {}) => this.task(type, cycle, keySuffix ? { ...spec, key: `${type}:c${cycle}:${keySuffix}` } : spec));
       if (recommendation.outcome === 'defer-to-stage-1' || recommendation.outcome === 'defer-to-stage-2') {
         returnTo = recommendation.outcome === 'defer-to-stage-1' ? 'stage-1' : 'stage-2';
         if (patched(CONTINUE_ON_DEFERRAL_PATCH)) {
@@ -204,7 +204,8 @@ class HouseholdCase {
    */
   private async decision(cycle: number, recommendation: CompletedTask<TaskOutcome<'record-panel-recommendation'>>): Promise<void> {
     if (this.safeguards) await this.everyAdultChecked();
-    let decision = await this.task('make-decision', cycle);
+    // Due 7 working days from the recommendation, however long a late adult's check took.
+    let decision = await this.task('make-decision', cycle, this.safeguards ? { anchorAt: recommendation.completedAt } : {});
     this.decided = true; // at once, in the same activation: no withdrawal is accepted from here
     const pack = rulePackVersion(this.input.rulePackId, this.input.rulePackVersion);
     if (this.safeguards && decision.outcome === 'not-approve' && pack.rules['decision.representations']) {

@@ -77,6 +77,16 @@ interface TrackedTask {
   calendarSeq?: number;
   decision?: CompleteTaskRequest;
   closed?: CompletedTask;
+  /** Cancelled by the workflow (the case moved to another sitting): its run() rejects with TaskWithdrawn. */
+  withdrawn?: boolean;
+}
+
+/** A task the workflow itself cancelled (not a staff decision), e.g. its panel sitting was moved. */
+export class TaskWithdrawn extends Error {
+  constructor(readonly taskId: string) {
+    super(`task ${taskId} was withdrawn`);
+    this.name = 'TaskWithdrawn';
+  }
 }
 
 /**
@@ -105,7 +115,7 @@ export class HumanTasks {
     private readonly steps?: CaseSteps,
   ) {
     setHandler(completeTaskUpdate, (request) => this.complete(request), { validator: (request) => this.validate(request) });
-    setHandler(openTasksQuery, () => [...this.tracked.values()].filter((t) => !t.decision).map((t) => this.view(t)));
+    setHandler(openTasksQuery, () => [...this.tracked.values()].filter((t) => !t.decision && !t.withdrawn).map((t) => this.view(t)));
     setHandler(deadlinesChangedSignal, (change) => {
       const changeId = change?.changeId;
       if (changeId) {
@@ -142,9 +152,18 @@ export class HumanTasks {
     if (durable && this.calendarChanges !== changesBefore) await this.recompute(task, this.lastChangeId);
     if (patched(CHECKPOINTS_PATCH)) await this.watchDeadlines(task);
     else await this.watchDueDate(task);
-    await condition(() => task.closed !== undefined);
+    await condition(() => task.closed !== undefined || task.withdrawn === true);
     this.tracked.delete(opened.taskId);
+    if (task.withdrawn) throw new TaskWithdrawn(opened.taskId);
     return task.closed! as CompletedTask<TaskOutcome<T>>;
+  }
+
+  /** Cancels open tasks of the case with a reason, not by a staff decision; their runs reject with TaskWithdrawn. */
+  async withdraw(types: readonly TaskType[], reason: string, actorId: string): Promise<void> {
+    const open = [...this.tracked.values()].filter((t) => types.includes(t.opened.type as TaskType) && !t.decision && !t.withdrawn);
+    if (open.length === 0) return;
+    for (const task of open) task.withdrawn = true; // first, so no decision is accepted meanwhile
+    await activities.cancelOpenTasks({ reason, actorId, taskIds: open.map((t) => t.opened.taskId) });
   }
 
   /** Called after the case's own calendar work, e.g. case clocks moving with the calendar. */
@@ -219,7 +238,7 @@ export class HumanTasks {
    * into the future is passed again when its new time comes.
    */
   private async watchDeadlines(task: TrackedTask): Promise<void> {
-    const decided = () => task.decision !== undefined;
+    const decided = () => task.decision !== undefined || task.withdrawn === true;
     const passed = new Set<string>(task.opened.overdue ? ['overdue'] : []);
     let seenVersion = task.scheduleVersion;
     while (!decided()) {
@@ -287,7 +306,7 @@ export class HumanTasks {
     if (this.refusal) throw toFailure(this.refusal);
     const task = this.tracked.get(request.taskId);
     if (!task) this.assertSettled();
-    if (!task || task.decision) throw toFailure(new DomainError('task-closed', 'this task is no longer open'));
+    if (!task || task.decision || task.withdrawn) throw toFailure(new DomainError('task-closed', 'this task is no longer open'));
     const definition = taskDefinition(task.opened.type);
     try {
       if (definition.completedThrough) throw new DomainError('invalid-outcome', `this task is completed through ${definition.completedThrough}`);

@@ -5,7 +5,7 @@ import type { OpenedTask, PanelActivities } from './contracts/activities.contrac
 import { bookPanelUpdate, PanelBooking } from './contracts/case.contract';
 import type { CompletedTask, CompleteTaskRequest } from './contracts/human-task.contract';
 import type { CaseSteps } from './case-steps';
-import { DURABLE_CLOSE_PATCH, HumanTasks, HumanTaskScope, HumanTaskSpec, inUpdateHandler } from './human-task';
+import { DURABLE_CLOSE_PATCH, HumanTasks, HumanTaskScope, HumanTaskSpec, inUpdateHandler, TaskWithdrawn } from './human-task';
 import { toFailure } from './failures';
 import type { Participation } from './participation';
 
@@ -20,7 +20,7 @@ const legacyBooking = proxyLocalActivities<PanelActivities>({
 /** Opens one of the case's tasks in the current cycle (the pathway decides keys and assignees). */
 export type PanelTaskRunner = <T extends 'book-panel' | 'send-panel-papers' | 'record-panel-recommendation'>(
   type: T,
-  spec?: Partial<HumanTaskSpec<T>>,
+  spec?: Partial<HumanTaskSpec<T>> & { keySuffix?: string },
 ) => Promise<CompletedTask<TaskOutcome<T>>>;
 
 export interface PanelStageOptions {
@@ -46,22 +46,38 @@ export class PanelStage {
     setHandler(bookPanelUpdate, (booking) => this.book(booking), { validator: (booking) => this.validateBooking(booking) });
   }
 
-  /** Booking, papers before the sitting, the chair's recommendation. */
+  /**
+   * Booking, papers before the sitting, the chair's recommendation. A team manager may move the
+   * case to another sitting until the recommendation is recorded (a sitting that became a day
+   * off, a panel that sat without the papers): the open papers and recommendation tasks are
+   * withdrawn and the new sitting's open.
+   */
   async run(task: PanelTaskRunner): Promise<CompletedTask<TaskOutcome<'record-panel-recommendation'>>> {
     const { householdId } = this.options;
     this.booking = undefined;
-    this.papersSent = false;
     await task('book-panel');
-    const panel = this.booking!;
-    const papers = task('send-panel-papers', { anchorAt: panel.sittingAt }).then((sent) => {
-      this.papersSent = true;
-      return this.options.steps.run('record-papers-sent', () => panelActivities.recordPapersSent({ panelId: panel.panelId, householdId, at: sent.completedAt }));
-    });
-    const [, recommendation] = await Promise.all([papers, task('record-panel-recommendation', { anchorAt: panel.sittingAt, assigneeId: panel.chairId })]);
-    await this.options.steps.run('record-panel-recommendation', () =>
-      panelActivities.recordPanelRecommendation({ panelId: panel.panelId, householdId, recommendation: recommendation.outcome }),
-    );
-    return recommendation;
+    for (let sitting = 1; ; sitting++) {
+      const panel: PanelBooking = this.booking!;
+      this.papersSent = false;
+      // Sittings after the first get keys of their own (the first keeps the keys running cases have).
+      const key = (type: string) => (sitting > 1 ? { keySuffix: `s${sitting}:${type}` } : {});
+      const papers = task('send-panel-papers', { anchorAt: panel.sittingAt, ...key('papers') }).then((sent) => {
+        this.papersSent = true;
+        return this.options.steps.run('record-papers-sent', () => panelActivities.recordPapersSent({ panelId: panel.panelId, householdId, at: sent.completedAt }));
+      });
+      const recommended = task('record-panel-recommendation', { anchorAt: panel.sittingAt, assigneeId: panel.chairId, ...key('recommendation') });
+      papers.catch(() => undefined); // when the sitting moves, both waits end; the catch below handles it
+      recommended.catch(() => undefined);
+      try {
+        const [, recommendation] = await Promise.all([papers, recommended]);
+        await this.options.steps.run('record-panel-recommendation', () =>
+          panelActivities.recordPanelRecommendation({ panelId: panel.panelId, householdId, recommendation: recommendation.outcome }),
+        );
+        return recommendation;
+      } catch (error) {
+        if (!(error instanceof TaskWithdrawn) || this.booking === panel) throw error;
+      }
+    }
   }
 
   /** Only the chair booked for the sitting records the recommendation, once it has begun and the papers were sent. */
@@ -72,12 +88,19 @@ export class PanelStage {
     if (!this.papersSent) throw new DomainError('conflict', 'the papers have not been sent to the panel members');
   }
 
+  /** The case is on a sitting that has not recommended yet, so it may move to another. */
+  private movable(): boolean {
+    const { tasks } = this.options;
+    return this.booking !== undefined && tasks.openTaskOfType('record-panel-recommendation') !== undefined && !tasks.decided('record-panel-recommendation');
+  }
+
   private validateBooking(booking: PanelBooking): void {
     const { tasks, participation, scope } = this.options;
     const task = tasks.openTaskOfType('book-panel');
     if (!task) tasks.assertSettled();
     const refuse = (error: DomainError) => toFailure(error);
-    if (!task || this.booking) throw refuse(new DomainError('conflict', 'the case is not waiting for a panel'));
+    if (task ? this.booking : !this.movable()) throw refuse(new DomainError('conflict', 'the case is not waiting for a panel'));
+    if (booking.panelId === this.booking?.panelId) throw refuse(new DomainError('conflict', 'the case is already on this sitting'));
     if (!booking.actor.roles.includes('team-manager')) throw refuse(new DomainError('not-permitted', "only a team manager puts cases on a panel's agenda"));
     if (Date.parse(booking.sittingAt) <= Date.now()) throw refuse(new DomainError('conflict', 'the sitting is in the past'));
     const quorum = packFigures(rulePackVersion(scope.rulePackId, scope.rulePackVersion)).panelQuorumMembers;
@@ -88,8 +111,9 @@ export class PanelStage {
   }
 
   private async book(request: PanelBooking): Promise<{ taskId: string }> {
-    const { tasks, scope, householdId, participation } = this.options;
-    const task = tasks.openTaskOfType('book-panel')!;
+    const { tasks, scope, householdId } = this.options;
+    const task = tasks.openTaskOfType('book-panel');
+    if (!task) return this.move(request);
     this.booking = request; // set first, so the validator refuses a second booking meanwhile
     const record = {
       panelId: request.panelId,
@@ -105,8 +129,33 @@ export class PanelStage {
       this.booking = undefined; // a failed booking leaves the case bookable
       throw error;
     }
-    participation.satOnPanel(request.chairId, request.memberIds);
+    this.options.participation.satOnPanel(request.chairId, request.memberIds);
     await tasks.complete({ taskId: task.taskId, outcome: 'booked', actor: request.actor, completionKey: request.idempotencyKey, submissionId: null });
     return { taskId: task.taskId };
+  }
+
+  /** Moves the case to another sitting: it leaves the old agenda, and the old sitting's tasks are withdrawn. */
+  private async move(request: PanelBooking): Promise<{ taskId: string }> {
+    const { tasks, scope, householdId, participation } = this.options;
+    const from = this.booking!;
+    const recommendation = tasks.openTaskOfType('record-panel-recommendation')!;
+    this.booking = request; // set first, so the validator refuses another move meanwhile
+    try {
+      await bookingActivities.recordPanelBooking({
+        panelId: request.panelId,
+        householdId,
+        sittingAt: request.sittingAt,
+        rulePackId: scope.rulePackId,
+        rulePackVersion: scope.rulePackVersion,
+        actorId: request.actor.userId,
+        movedFromPanelId: from.panelId,
+      });
+    } catch (error) {
+      this.booking = from; // a failed move leaves the case on its sitting
+      throw error;
+    }
+    participation.satOnPanel(request.chairId, request.memberIds);
+    await tasks.withdraw(['send-panel-papers', 'record-panel-recommendation'], 'the case moved to another panel sitting', request.actor.userId);
+    return { taskId: recommendation.taskId };
   }
 }

@@ -104,6 +104,21 @@ describe('record the case kit paths', () => {
     await save('household-clock-breached-then-withdrawn-v6', family);
   });
 
+  it('moved to another panel sitting before the recommendation, then approved', async () => {
+    const family = await kit.startHousehold();
+    await family.toStageOne();
+    await family.throughStageOne();
+    await family.throughStageTwo();
+    await family.book({ sittingInMs: 60_000 });
+    await family.open('record-panel-recommendation');
+    const second = await family.book({ sittingInMs: 1_500 });
+    await family.recommend('approve', APPROVAL, second.sittingAt);
+    await family.do('make-decision', STAFF.decisionMaker, 'approve', APPROVAL);
+    await family.do('tell-applicant', STAFF.caseworker, 'told');
+    await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
+    await save('household-moved-sitting-approved-v6', family);
+  });
+
   it('withdrawn while a task was being opened', async () => {
     const family = await kit.startHousehold();
     await family.withdrawWhileOpeningApplication();

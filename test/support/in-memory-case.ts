@@ -251,8 +251,8 @@ export class InMemoryCase {
         }
         return this.schedule(task);
       },
-      cancelOpenTasks: async ({ reason }) => {
-        const open = this.openTasks(workflowIdOf());
+      cancelOpenTasks: async ({ reason, taskIds }) => {
+        const open = this.openTasks(workflowIdOf()).filter((task) => !taskIds || taskIds.includes(task.id));
         for (const task of open) Object.assign(task, { status: 'cancelled', cancelReason: reason });
         return open.length;
       },
@@ -265,7 +265,10 @@ export class InMemoryCase {
       resolveCaseAlert: async ({ caseRef, ruleId }) => this.resolve((key) => key.startsWith(`statutory-ceiling:${caseRef}:${ruleId}`) || key.startsWith(`case-clock-warning:${caseRef}:${ruleId}:`)),
       raiseNeedsAttention: async ({ caseRef, step }) => void this.raise(`needs-attention:${caseRef}:${step}`, { kind: 'needs-attention', caseRef, about: step, taskId: null }),
       resolveNeedsAttention: async ({ caseRef, step }) => this.resolve((key) => key === `needs-attention:${caseRef}:${step}`),
-      recordPanelBooking: async ({ panelId, householdId }) => void this.panelCases.set(`${panelId}:${householdId}`, { papersSentAt: null, recommendation: null }),
+      recordPanelBooking: async ({ panelId, householdId, movedFromPanelId }) => {
+        if (movedFromPanelId) this.panelCases.delete(`${movedFromPanelId}:${householdId}`);
+        this.panelCases.set(`${panelId}:${householdId}`, { papersSentAt: null, recommendation: null });
+      },
       recordPapersSent: async ({ panelId, householdId, at }) => void (this.panelCases.get(`${panelId}:${householdId}`)!.papersSentAt = at),
       recordPanelRecommendation: async ({ panelId, householdId, recommendation }) => void (this.panelCases.get(`${panelId}:${householdId}`)!.recommendation = recommendation),
       recordHouseholdStage: async ({ householdId, stage }) => {

@@ -58,8 +58,8 @@ export interface TaskActivities {
   closeTask(input: CloseTaskInput): Promise<void>;
   /** `changeId`: the calendar change that caused it, for the audit trail. */
   recomputeTaskDeadline(input: { taskId: string; changeId?: string }): Promise<TaskSchedule>;
-  /** Cancels every open task of the calling workflow. */
-  cancelOpenTasks(input: { reason: string; actorId: string | null }): Promise<number>;
+  /** Cancels the open tasks of the calling workflow: all of them, or those named. */
+  cancelOpenTasks(input: { reason: string; actorId: string | null; taskIds?: string[] }): Promise<number>;
 }
 
 /** When a case clock falls due, and when to warn before it. */
@@ -85,7 +85,16 @@ export interface CaseActivities {
 
 /** The panel stage's projection: agendas, papers, recommendations. */
 export interface PanelActivities {
-  recordPanelBooking(input: { panelId: string; householdId: string; sittingAt: string; rulePackId: string; rulePackVersion: number; actorId: string }): Promise<void>;
+  /** Puts the case on a sitting's agenda; `movedFromPanelId`: the sitting it leaves (a rebooking). */
+  recordPanelBooking(input: {
+    panelId: string;
+    householdId: string;
+    sittingAt: string;
+    rulePackId: string;
+    rulePackVersion: number;
+    actorId: string;
+    movedFromPanelId?: string;
+  }): Promise<void>;
   recordPapersSent(input: { panelId: string; householdId: string; at: string }): Promise<void>;
   recordPanelRecommendation(input: { panelId: string; householdId: string; recommendation: string }): Promise<void>;
 }

@@ -59,6 +59,14 @@ export class CalendarService implements OnApplicationBootstrap, OnApplicationShu
     return packs;
   }
 
+  /** A jurisdiction as staff type it (`krg`, `KRG`), as the packs spell it; the configured pack's by default. */
+  private jurisdiction(given?: string): string {
+    if (!given) return this.defaultJurisdiction();
+    const known = rulePacks.find((pack) => pack.jurisdiction.toLowerCase() === given.toLowerCase());
+    if (!known) throw new DomainError('invalid-input', `jurisdiction: no rule pack runs in ${given}`);
+    return known.jurisdiction;
+  }
+
   /** What a change to these dates may move: deadlines from the earliest moment any of them starts, in any of the packs' zones. */
   private scope(jurisdiction: string, dates: LocalDate[]): CalendarChangeScope {
     const packs = this.packsOf(jurisdiction);
@@ -70,7 +78,7 @@ export class CalendarService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   list(jurisdiction?: string) {
-    return this.holidays.list(jurisdiction ?? this.defaultJurisdiction());
+    return this.holidays.list(this.jurisdiction(jurisdiction));
   }
 
   async change(id: string): Promise<CalendarChangeView> {
@@ -80,7 +88,7 @@ export class CalendarService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async declare(actor: Actor, body: DayOff & { jurisdiction?: string }) {
-    const jurisdiction = body.jurisdiction ?? this.defaultJurisdiction();
+    const jurisdiction = this.jurisdiction(body.jurisdiction);
     const { day, change } = await this.holidays.declare({ jurisdiction, date: body.date, name: body.name, kind: body.kind }, this.scope(jurisdiction, [body.date]), actor.userId);
     return { day, created: change !== null, change: change && (await this.run(change)) };
   }

@@ -147,6 +147,7 @@ export class HouseholdsService {
       if (standing === idempotencyKey) return this.view(householdId);
     }
     await auditRefusals(this.audit, { actorId: actor.userId, action: `household.${exit}-refused`, entityType: 'household', entityId: householdId, caseRef: ref }, async () => {
+      if (household.stage === 'approved') throw new DomainError('conflict', 'the decision has been made: an approved household leaves by resignation');
       if (FINAL_HOUSEHOLD_STAGES.includes(household.stage)) throw new DomainError('conflict', `the case has already ended (${household.stage})`);
       try {
         await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>

@@ -7,7 +7,14 @@ import { auditRefusals } from '../common/refusals';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
-export type PapersStatus = 'sent' | 'late' | 'due';
+/** Papers: sent in time, sent after they were due (the panel read them late), not yet sent and late, or not yet due. */
+export type PapersStatus = 'sent' | 'sent-late' | 'late' | 'due';
+
+function papersStatus(panelCase: { papersSentAt: Date | null; papersDueAt: Date | null }, now: number): PapersStatus {
+  const due = panelCase.papersDueAt?.getTime();
+  if (panelCase.papersSentAt) return due !== undefined && panelCase.papersSentAt.getTime() > due ? 'sent-late' : 'sent';
+  return due !== undefined && due < now ? 'late' : 'due';
+}
 
 @Injectable()
 export class PanelsService {
@@ -59,7 +66,7 @@ export class PanelsService {
       cases: cases.map((c) => ({
         ...c,
         caseRef: caseRef('household', c.householdId),
-        papers: (c.papersSentAt ? 'sent' : c.papersDueAt && c.papersDueAt.getTime() < now ? 'late' : 'due') as PapersStatus,
+        papers: papersStatus(c, now),
       })),
     };
   }

@@ -5,9 +5,9 @@ import { Deadlines } from './deadlines';
 /** The panel stage's projection: agendas, papers, recommendations. */
 export function createPanelActivities(deps: { panels: PanelsRepository; deadlines: Deadlines }): PanelActivities {
   return {
-    async recordPanelBooking({ panelId, householdId, sittingAt, rulePackId, rulePackVersion, actorId }) {
+    async recordPanelBooking({ panelId, householdId, sittingAt, rulePackId, rulePackVersion, actorId, movedFromPanelId }) {
       const papers = await deps.deadlines.compute(rulePackId, rulePackVersion, 'panel.papers', new Date(sittingAt));
-      await deps.panels.addCase(panelId, householdId, papers.dueAt, actorId);
+      await deps.panels.addCase(panelId, householdId, papers.dueAt, actorId, movedFromPanelId ?? null);
     },
 
     async recordPapersSent({ panelId, householdId, at }) {

@@ -81,8 +81,8 @@ export function createTaskActivities(deps: { tasks: TasksRepository; deadlines: 
       return scheduleOf(await deps.tasks.reschedule(taskId, { dueAt: deadline.dueAt, followUpAt: deadline.followUpAt }, new Date(), changeId ?? null));
     },
 
-    async cancelOpenTasks({ reason, actorId }) {
-      return deps.tasks.cancelOpen(callingWorkflowId(), reason, actorId, new Date());
+    async cancelOpenTasks({ reason, actorId, taskIds }) {
+      return deps.tasks.cancelOpen(callingWorkflowId(), reason, actorId, new Date(), taskIds);
     },
   };
 }

@@ -76,9 +76,15 @@ export class PanelsRepository {
     );
   }
 
-  /** Puts a case on a panel's agenda (idempotent), with the date its papers are due. */
-  async addCase(panelId: string, householdId: string, papersDueAt: Date, actorId: string | null): Promise<void> {
+  /** Puts a case on a panel's agenda (idempotent), with the date its papers are due; moved from another sitting, it leaves that agenda. */
+  async addCase(panelId: string, householdId: string, papersDueAt: Date, actorId: string | null, movedFromPanelId: string | null = null): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      if (movedFromPanelId) {
+        const left: unknown[] = await manager.query(`DELETE FROM panel_case WHERE panel_id = $1 AND household_id = $2 AND recommendation IS NULL RETURNING panel_id`, [movedFromPanelId, householdId]);
+        if (left.length > 0) {
+          await writeAudit(manager, { actorId, action: 'panel.case-moved', entityType: 'panel', entityId: movedFromPanelId, caseRef: caseRef('household', householdId), before: { panelId: movedFromPanelId }, after: { panelId } });
+        }
+      }
       const inserted: unknown[] = await manager.query(
         `INSERT INTO panel_case (panel_id, household_id, papers_due_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING panel_id`,
         [panelId, householdId, papersDueAt],

@@ -142,6 +142,7 @@ export class TasksRepository {
       const alertRaised = await raiseAlert(manager, {
         kind: 'task-overdue',
         severity: 'warning',
+        about: before.type,
         dedupeKey: `task-overdue:${taskId}`,
         taskId,
         caseRef: before.caseRef,
@@ -175,6 +176,7 @@ export class TasksRepository {
       const raised = await raiseAlert(manager, {
         kind,
         severity: reminder ? 'info' : 'warning',
+        about: task.type,
         dedupeKey: `${kind}:${taskId}:${sequence}`,
         taskId,
         caseRef: task.caseRef,
@@ -265,10 +267,11 @@ export class TasksRepository {
     });
   }
 
-  /** Cancels every open task of a workflow with a reason (a withdrawal, an ended assessment). */
-  async cancelOpen(workflowId: string, reason: string, actorId: string | null, at: Date): Promise<number> {
+  /** Cancels the open tasks of a workflow (all, or these) with a reason: a withdrawal, an ended assessment, a case moved to another sitting. */
+  async cancelOpen(workflowId: string, reason: string, actorId: string | null, at: Date, onlyTaskIds?: readonly string[]): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const open = await manager.find(TaskEntity, { where: { workflowId, status: 'open' }, lock: { mode: 'pessimistic_write' } });
+      const where = { workflowId, status: 'open', ...(onlyTaskIds ? { id: In([...onlyTaskIds]) } : {}) };
+      const open = await manager.find(TaskEntity, { where, lock: { mode: 'pessimistic_write' } });
       for (const task of open) {
         await manager.update(TaskEntity, { id: task.id }, { status: 'cancelled', cancelReason: reason });
         await manager.query(`UPDATE alert SET resolved_at = $2 WHERE task_id = $1 AND resolved_at IS NULL`, [task.id, at]);
