@@ -38,13 +38,16 @@ describe('the API at its edges', () => {
   });
 
   describe("a client's mistakes are 4xx, never 500", () => {
-    it('refuses a charset it cannot read (415), a body over the limit (413), JSON nested too deep or malformed (400) and a token without claims (401)', async () => {
+    it('refuses a charset it cannot read (415), a body over the limit (413), JSON nested too deep, malformed or not decompressing, a reference too long (400) and a token without claims (401)', async () => {
       const charset = await hearth.http.post('/households').set(bearer(caseworker)).set('content-type', 'application/json; charset=koi8-r').send(JSON.stringify(enquiry('A'))).expect(415);
       expect(charset.body.statusCode).toBe(415);
       await hearth.http.post('/households').set(bearer(caseworker)).set('content-type', 'application/json').send(JSON.stringify({ notes: 'x'.repeat(300_000) })).expect(413);
       const deep = '['.repeat(5_000) + ']'.repeat(5_000);
       await hearth.http.post('/households').set(bearer(caseworker)).set('content-type', 'application/json').send(deep).expect(400);
       await hearth.http.post('/households').set(bearer(caseworker)).set('content-type', 'application/json').send('{"primaryContactName": ').expect(400);
+      await hearth.http.post('/households').set(bearer(caseworker)).set('content-type', 'application/json').set('content-encoding', 'gzip').send('{"not": "gzip"}').expect(400);
+      await hearth.http.post('/households').set(bearer(caseworker)).set('content-type', 'application/json').set('content-encoding', 'br').send('{"not": "brotli"}').expect(400);
+      await hearth.http.post(`/cases/household:${'x'.repeat(5000)}/retry`).set(bearer(admin)).set('Idempotency-Key', `retry-${randomUUID()}`).send({ step: 'x' }).expect(400);
       const { JwtService } = await import('@nestjs/jwt');
       const jwt = hearth.app.get(JwtService);
       const noClaims = await jwt.signAsync({ hello: 'world' });

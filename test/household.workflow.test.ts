@@ -1,3 +1,5 @@
+import { adultJoinedUpdate } from '@hearth/workflows/contracts/household.contract';
+import { randomUUID } from 'node:crypto';
 import { eventually } from './support/hearth-harness';
 import { APPROVAL, HouseholdDriver, KitHarness, refusalCode, staff, STAFF, startKit, TERMS } from './support/kit-harness';
 
@@ -74,6 +76,17 @@ describe('carer approval, workflow and case kit', () => {
       await family.complete(task, STAFF.decisionMaker, 'not-approve', { reasons: 'the new adult raised concerns' });
       await family.stage('not-approved');
       expect(kit.store.register.has(family.householdId)).toBe(false);
+    });
+
+    it('answers that the decision was made to an adult joining after it, and opens no check for them', async () => {
+      const family = await kit.startHousehold();
+      await family.toDecision();
+      await family.do('make-decision', STAFF.decisionMaker, 'approve', APPROVAL);
+      const memberId = randomUUID();
+      kit.store.members.push({ id: memberId, householdId: family.householdId, kind: 'adult', comesOfAgeAt: null });
+      expect(await family.handle.executeUpdate(adultJoinedUpdate, { args: [{ memberId }] })).toEqual({ afterDecision: true });
+      await family.stage('approved');
+      expect(kit.store.tasksOf(family.ref, 'background-check').filter((t) => t.subject?.id === memberId)).toEqual([]);
     });
 
     it('checks a child who has come of age by the decision', async () => {
@@ -242,6 +255,20 @@ describe('carer approval, workflow and case kit', () => {
     await family.stage('approved');
     expect(kit.store.register.has(family.householdId)).toBe(true);
     expect(kit.store.openAlerts(family.ref, 'needs-attention')).toEqual([]);
+  });
+
+  it('never lets a reminder that failed for good hold a task back: completing the task drops it and resolves its alert', async () => {
+    const family = await kit.startHousehold();
+    kit.store.fail('notifyTask', { nonRetryable: true });
+    try {
+      const [task] = await family.open('respond-to-enquiry');
+      await eventually(async () => (kit.store.openAlerts(family.ref, 'needs-attention').length ? true : undefined), 15_000, 'the failed reminder to need attention');
+      await family.complete(task, STAFF.caseworker, 'visit-arranged');
+      await family.open('initial-home-visit');
+      await eventually(async () => (kit.store.openAlerts(family.ref, 'needs-attention').length === 0 ? true : undefined), 10_000, 'the moot alert to be resolved');
+    } finally {
+      kit.store.heal('notifyTask');
+    }
   });
 
   describe('calendar changes', () => {

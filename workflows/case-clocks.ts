@@ -80,7 +80,7 @@ class CaseClock {
   private async compute(): Promise<CaseClockSchedule> {
     const { rulePackId, rulePackVersion } = this.scope;
     const computed = await this.steps.runSince(STEPS_PATCH, `clock:${this.ruleId}`, () => activities.computeCaseDeadline({ ruleId: this.ruleId, rulePackId, rulePackVersion, anchorAt: this.anchorAt }));
-    return typeof computed === 'string' ? { dueAt: computed, warnAt: [] } : computed;
+    return typeof computed === 'string' ? { dueAt: computed, warnAt: [] } : computed!;
   }
 
   private checkpoints(): Checkpoint[] {
@@ -90,13 +90,13 @@ class CaseClock {
       ...this.schedule!.warnAt.map((at, sequence) => ({
         key: `warn:${sequence}`,
         at: Date.parse(at),
-        act: () => this.steps.runSince(STEPS_PATCH, `clock-warning:${this.ruleId}:${sequence}`, () => activities.warnCaseClock({ ...clock, sequence, at: now() })),
+        act: () => this.steps.runSince(STEPS_PATCH, `clock-warning:${this.ruleId}:${sequence}`, () => activities.warnCaseClock({ ...clock, sequence, at: now() }), () => this.done),
       })),
       {
         key: 'breach',
         at: Date.parse(this.schedule!.dueAt),
         act: async () => {
-          await this.steps.runSince(STEPS_PATCH, `clock-breach:${this.ruleId}`, () => activities.raiseCaseAlert({ ...clock, at: now() }));
+          await this.steps.runSince(STEPS_PATCH, `clock-breach:${this.ruleId}`, () => activities.raiseCaseAlert({ ...clock, at: now() }), () => this.done);
           this.breached = true;
         },
       },

@@ -10,8 +10,8 @@ const attention = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-/** A failed step tries again on its own after this long, in case what broke has mended. */
-const AUTOMATIC_RETRY_MS = 60 * 60 * 1000;
+/** A failed step tries again on its own after this long, in case what broke has mended (PostgreSQL back after an outage). */
+const AUTOMATIC_RETRY_MS = 10 * 60 * 1000;
 
 /**
  * Steps whose activities give up after their retry policy: a step that fails for good raises one
@@ -43,30 +43,44 @@ export class CaseSteps {
   }
 
   /** Runs a step as a case step from `patch` on (see STEPS_PATCH); before it, as a plain call. */
-  runSince<T>(patch: string, step: string, attempt: () => Promise<T>): Promise<T> {
-    return patched(patch) ? this.run(step, attempt) : attempt();
+  runSince<T>(patch: string, step: string, attempt: () => Promise<T>, moot?: () => boolean): Promise<T | undefined> {
+    return patched(patch) ? this.run(step, attempt, moot) : attempt();
   }
 
-  /** Runs a step; a failure other than cancellation makes it wait for a retry instead of failing the workflow. */
-  async run<T>(step: string, attempt: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a step; a failure other than cancellation makes it wait for a retry instead of failing the
+   * workflow. A step that has become `moot` while it waits (a reminder for a task since completed)
+   * is dropped: its alert is resolved and it resolves undefined, so it never holds the case back.
+   */
+  async run<T>(step: string, attempt: () => Promise<T>): Promise<T>;
+  async run<T>(step: string, attempt: () => Promise<T>, moot?: () => boolean): Promise<T | undefined>;
+  async run<T>(step: string, attempt: () => Promise<T>, moot: () => boolean = () => false): Promise<T | undefined> {
     let alerted = false;
     for (;;) {
       try {
         const result = await attempt();
-        if (alerted) await CancellationScope.nonCancellable(() => attention.resolveNeedsAttention({ caseRef: this.caseRef, step, at: new Date().toISOString() }));
+        if (alerted) await this.resolve(step);
         return result;
       } catch (error) {
         if (isCancellation(error) || !(error instanceof ActivityFailure)) throw error;
+      }
+      if (moot()) {
+        if (alerted) await this.resolve(step);
+        return undefined;
       }
       if (!alerted) await attention.raiseNeedsAttention({ caseRef: this.caseRef, step, at: new Date().toISOString() });
       alerted = true;
       const request = { retry: false };
       this.waiting.set(step, request);
       try {
-        await condition(() => request.retry, AUTOMATIC_RETRY_MS);
+        await condition(() => request.retry || moot(), AUTOMATIC_RETRY_MS);
       } finally {
         this.waiting.delete(step);
       }
     }
+  }
+
+  private resolve(step: string): Promise<void> {
+    return CancellationScope.nonCancellable(() => attention.resolveNeedsAttention({ caseRef: this.caseRef, step, at: new Date().toISOString() }));
   }
 }

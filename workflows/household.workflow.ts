@@ -16,6 +16,7 @@ import {
   AdultCheck,
   AssessmentResume,
   adultAddedSignal,
+  adultJoinedUpdate,
   HouseholdExit,
   householdStageQuery,
   HouseholdWorkflowInput,
@@ -103,11 +104,18 @@ class HouseholdCase {
       recordExit: (exit, actor) => this.moveTo(exit, actor.userId),
     });
     setHandler(householdStageQuery, () => this.stage);
-    setHandler(adultAddedSignal, ({ memberId }) => {
-      this.adultsAdded.push(memberId);
-      // Outside stage 1 (which picks adults up itself), an adult who joins before the decision is checked at once.
-      if (this.safeguards && this.stage !== 'stage-1' && !this.decided) this.checkAdult(memberId);
+    setHandler(adultAddedSignal, ({ memberId }) => this.adultJoined(memberId));
+    setHandler(adultJoinedUpdate, ({ memberId }) => {
+      const afterDecision = this.decided || this.tasks.decided('make-decision') || this.stage === 'approved' || this.stage === 'not-approved';
+      this.adultJoined(memberId);
+      return { afterDecision };
     });
+  }
+
+  /** Stage 1 picks adults up itself; outside it, an adult who joins before the decision is checked at once. */
+  private adultJoined(memberId: string): void {
+    this.adultsAdded.push(memberId);
+    if (this.safeguards && this.stage !== 'stage-1' && !this.decided && !this.tasks.decided('make-decision')) this.checkAdult(memberId);
   }
 
   async run(): Promise<HouseholdWorkflowResult> {

@@ -196,9 +196,13 @@ export class HumanTasks {
     return this.steps ? this.steps.run(`open-task:${spec.key}`, open) : open();
   }
 
-  /** A step of the case: one that fails for good waits for a retry (CaseSteps) instead of failing the workflow. */
-  private step<T>(name: string, attempt: () => Promise<T>): Promise<T> {
-    return this.steps && patched(STEPS_PATCH) ? this.steps.run(name, attempt) : attempt();
+  /**
+   * A step of a task's wait: one that fails for good waits for a retry (CaseSteps) instead of
+   * failing the workflow, and is dropped once the task is decided, so it never holds the case back.
+   */
+  private step<T>(name: string, task: TrackedTask, attempt: () => Promise<T>): Promise<T | undefined> {
+    const decided = () => task.decision !== undefined || task.withdrawn === true;
+    return this.steps && patched(STEPS_PATCH) ? this.steps.run(name, attempt, decided) : attempt();
   }
 
   private openInput(spec: HumanTaskSpec, withRun: boolean) {
@@ -267,12 +271,12 @@ export class HumanTasks {
     const notice = (kind: TaskNoticeKind, at: string, sequence: number) => ({
       key: `${kind}:${sequence}`,
       at: Date.parse(at),
-      act: () => this.step(`${kind}:${taskId}:${sequence}`, () => proxy.notifyTask({ taskId, kind, sequence, at: new Date().toISOString() })),
+      act: () => this.step(`${kind}:${taskId}:${sequence}`, task, () => proxy.notifyTask({ taskId, kind, sequence, at: new Date().toISOString() })),
     });
     return [
       ...task.schedule.remindAt.map((at, i) => notice('task-reminder', at, i)),
       // Overdue since the due instant itself, even if the worker was away when it passed.
-      { key: 'overdue', at: Date.parse(task.schedule.dueAt), act: () => this.step(`mark-overdue:${taskId}`, () => proxy.markTaskOverdue({ taskId, at: task.schedule.dueAt })) },
+      { key: 'overdue', at: Date.parse(task.schedule.dueAt), act: () => this.step(`mark-overdue:${taskId}`, task, () => proxy.markTaskOverdue({ taskId, at: task.schedule.dueAt })) },
       ...task.schedule.escalateAt.map((at, i) => notice('task-escalated', at, i)),
     ].sort((a, b) => a.at - b.at);
   }
@@ -298,7 +302,9 @@ export class HumanTasks {
 
   private async recompute(task: TrackedTask, changeId?: string): Promise<void> {
     const input = { taskId: task.opened.taskId, ...(changeId ? { changeId } : {}) };
-    task.schedule = await this.step(`recompute-deadline:${task.opened.taskId}`, () => (patched(DURABLE_CLOSE_PATCH) ? activities : legacy).recomputeTaskDeadline(input));
+    const schedule = await this.step(`recompute-deadline:${task.opened.taskId}`, task, () => (patched(DURABLE_CLOSE_PATCH) ? activities : legacy).recomputeTaskDeadline(input));
+    if (!schedule) return; // decided meanwhile: its deadlines no longer matter
+    task.schedule = schedule;
     task.scheduleVersion++;
   }
 

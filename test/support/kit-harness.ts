@@ -4,7 +4,7 @@ import { Client, Connection, WorkflowHandle, WorkflowUpdateFailedError } from '@
 import { ApplicationFailure } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { caseUpdateId, closeCaseUpdate, bookPanelUpdate, retryStepUpdate } from '@hearth/workflows/contracts/case.contract';
-import { HouseholdExit, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
+import { adultJoinedUpdate, HouseholdExit, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
 import { completeTaskUpdate } from '@hearth/workflows/contracts/human-task.contract';
 import type { householdWorkflow } from '@hearth/workflows/household.workflow';
 import { randomUUID } from 'node:crypto';
@@ -175,7 +175,7 @@ export class HouseholdDriver {
   async addMember(kind: 'adult' | 'child', comesOfAgeAt: Date | null = null): Promise<string> {
     const id = randomUUID();
     this.store.members.push({ id, householdId: this.householdId, kind, comesOfAgeAt });
-    if (kind === 'adult') await this.handle.signal('adultAdded', { memberId: id });
+    if (kind === 'adult') await this.handle.executeUpdate(adultJoinedUpdate, { args: [{ memberId: id }] });
     return id;
   }
 

@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseParticipation, HouseholdStage } from '@hearth/domain';
 
 /** Ids and the rule pack only: the household's personal details live in PostgreSQL. */
@@ -41,7 +41,13 @@ export const HOUSEHOLD_CASE_TYPE = 'household';
 /** How a case leaves before a decision: the applicant withdraws, or the agency ends the assessment. */
 export type HouseholdExit = 'withdrawn' | 'assessment-ended';
 
-/** A member joined the household (the API has stored them): an adult, or a child who may come of age before the decision. */
+/** An adult joined the household (the API has stored them). Kept for cases that heard it as a signal. */
 export const adultAddedSignal = defineSignal<[{ memberId: string }]>('adultAdded');
+
+/**
+ * An adult joined the household: before the decision they get a background check; after it, the
+ * answer says so, and the API raises the alert for the approved household's review.
+ */
+export const adultJoinedUpdate = defineUpdate<{ afterDecision: boolean }, [{ memberId: string }]>('adultJoined');
 
 export const householdStageQuery = defineQuery<HouseholdStage>('householdStage');

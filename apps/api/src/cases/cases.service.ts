@@ -7,6 +7,8 @@ import { auditRefusals } from '../common/refusals';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class CasesService {
   constructor(
@@ -18,7 +20,7 @@ export class CasesService {
   /** Sends the case's workflow the retry; the workflow refuses a step that is not waiting (409). */
   async retry(actor: Actor, ref: string, step: string, idempotencyKey: string): Promise<{ caseRef: string; step: string; retried: true }> {
     const parsed = parseCaseRef(ref);
-    if (!parsed) throw new DomainError('invalid-input', `ref: ${ref} is not a case reference such as household:{id}`);
+    if (!parsed || !UUID.test(parsed.id)) throw new DomainError('invalid-input', `ref: ${ref.slice(0, 80)} is not a case reference such as household:{id}`);
     const trace = { actorId: actor.userId, action: 'case.step-retry-refused', entityType: 'case', entityId: ref, caseRef: ref };
     await auditRefusals(this.audit, trace, async () => {
       try {

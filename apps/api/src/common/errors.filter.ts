@@ -39,8 +39,8 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     const clientStatus = clientErrorStatus(exception);
     if (clientStatus !== null) {
-      const { type, message } = exception as { type: string; message: string };
-      response.status(clientStatus).json({ statusCode: clientStatus, error: type, message });
+      const { type, message } = exception as { type?: string; message: string };
+      response.status(clientStatus).json({ statusCode: clientStatus, error: type ?? 'invalid-input', message });
       return;
     }
     const error = exception as Error;

@@ -21,8 +21,11 @@ export function isDataException(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('22');
 }
 
-/** Errors the HTTP body parser raises for a client's request (too large, bad charset, malformed JSON): their 4xx status. */
+/** Errors the HTTP body parser raises for a client's request (too large, bad charset, malformed JSON, a body that does not decompress): their 4xx status. */
 export function clientErrorStatus(error: unknown): number | null {
-  const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
-  return typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string' ? status : null;
+  const { status, type, code, message } = (error ?? {}) as { status?: unknown; type?: unknown; code?: unknown; message?: unknown };
+  if (typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string') return status;
+  // zlib and brotli refusing a body sent with Content-Encoding it does not have.
+  if ((typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR__ERROR'))) || (typeof message === 'string' && /Decompression failed|incorrect header check/.test(message))) return 400;
+  return null;
 }

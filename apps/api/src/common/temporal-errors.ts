@@ -8,10 +8,11 @@ function isDomainCode(type: string | undefined | null): type is DomainErrorCode 
   return !!type && type in httpStatusOf;
 }
 
+const codeOf = (e: unknown) => (e as { code?: unknown } | undefined)?.code;
+
 function isUnavailable(error: unknown): boolean {
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4): the server or the connection to it is down.
-  const codeOf = (e: unknown) => (e as { code?: unknown } | undefined)?.code;
   return [codeOf(error), codeOf((error as { cause?: unknown })?.cause)].some((code) => code === 14 || code === 4);
 }
 
@@ -28,6 +29,8 @@ export function translateTemporalError(error: unknown): Error {
     return error;
   }
   if (error instanceof WorkflowNotFoundError) return new DomainError('task-closed', 'the case this task belonged to has moved on');
+  // gRPC INVALID_ARGUMENT (3): the server refused what the request named (an id too long, say).
+  if (codeOf(error) === 3 || codeOf((error as { cause?: unknown })?.cause) === 3) return new DomainError('invalid-input', 'the workflow service refused the request as malformed');
   if (isUnavailable(error)) return new TemporalUnavailableError('the workflow service did not answer in time; retry with the same Idempotency-Key');
   return error as Error;
 }

@@ -3,7 +3,7 @@ import { Actor, caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt 
 import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { caseUpdateId, closeCaseUpdate } from '@hearth/workflows/contracts/case.contract';
-import { adultAddedSignal, HouseholdExit } from '@hearth/workflows/contracts/household.contract';
+import { adultJoinedUpdate, HouseholdExit } from '@hearth/workflows/contracts/household.contract';
 import { randomUUID } from 'node:crypto';
 import { auditRefusals } from '../common/refusals';
 import { sendToWorkflow } from '../common/send-to-workflow';
@@ -96,7 +96,9 @@ export class HouseholdsService {
       ref,
     );
     if (member.kind !== 'adult') return { member, created };
-    if (household.stage === 'approved') {
+    // Before the decision the workflow checks the adult; it says when the decision was already made.
+    const afterDecision = household.stage === 'approved' || (await this.tellWorkflowAdultJoined(ref, member.id));
+    if (afterDecision) {
       await this.alerts.raiseForCase({
         kind: 'household-changed',
         severity: 'warning',
@@ -108,15 +110,21 @@ export class HouseholdsService {
         raisedAt: new Date(),
       });
     }
-    try {
-      await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
-        this.temporal.workflow.getHandle(ref).signal(adultAddedSignal, { memberId: member.id }),
-      );
-    } catch (failure) {
-      // A case whose workflow has ended needs no background check.
-      if (!(failure instanceof DomainError && failure.code === 'task-closed')) throw failure;
-    }
     return { member, created };
+  }
+
+  /** Whether the case had already been decided when the adult joined (retries send the same member: one check). */
+  private async tellWorkflowAdultJoined(ref: string, memberId: string): Promise<boolean> {
+    try {
+      const answer = await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+        this.temporal.workflow.getHandle(ref).executeUpdate(adultJoinedUpdate, { args: [{ memberId }], updateId: `adult-joined:${ref}:${memberId}` }),
+      );
+      return answer.afterDecision;
+    } catch (failure) {
+      // A case whose workflow has ended (refused, withdrawn) needs no check and no review.
+      if (failure instanceof DomainError && failure.code === 'task-closed') return false;
+      throw failure;
+    }
   }
 
   /**

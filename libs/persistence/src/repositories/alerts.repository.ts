@@ -31,14 +31,20 @@ const toRecord = ({ id, kind, severity, taskId, caseRef, about, recipientRole, r
 export class AlertsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Open alerts, oldest first; with `addressedTo`, only those for that person or one of their roles. */
+  /** Open alerts, most severe first, then oldest; with `addressedTo`, only those for that person or one of their roles. */
   async open(limit: number, options: { kind?: string; addressedTo?: { userId: string; roles: readonly string[] } } = {}): Promise<AlertRecord[]> {
     const qb = this.dataSource.getRepository(AlertEntity).createQueryBuilder('a').where('a.resolved_at IS NULL');
     if (options.kind) qb.andWhere('a.kind = :kind', { kind: options.kind });
     if (options.addressedTo) {
       qb.andWhere('(a.recipient_id = :me OR a.recipient_role = ANY(:roles))', { me: options.addressedTo.userId, roles: options.addressedTo.roles });
     }
-    const rows = await qb.orderBy('a.raised_at', 'ASC').addOrderBy('a.id', 'ASC').limit(limit).getMany();
+    // Most severe first, so a critical alert never drops out of view behind older reminders.
+    const rows = await qb
+      .orderBy(`CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`, 'ASC')
+      .addOrderBy('a.raised_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(limit)
+      .getMany();
     return rows.map(toRecord);
   }
 
