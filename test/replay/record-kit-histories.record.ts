@@ -119,6 +119,24 @@ describe('record the case kit paths', () => {
     await save('household-moved-sitting-approved-v6', family);
   });
 
+  it('an adult joined by Update in stage 2, a reminder failed for good and was dropped, approved', async () => {
+    const family = await kit.startHousehold();
+    await family.toStageOne();
+    await family.throughStageOne();
+    await family.addMember('adult');
+    kit.store.fail('notifyTask', { nonRetryable: true });
+    await eventually(async () => (kit.store.openAlerts(family.ref, 'needs-attention').length ? true : undefined), 15_000);
+    kit.store.heal('notifyTask');
+    await family.throughStageTwo();
+    await family.do('background-check', STAFF.caseworker, 'satisfactory');
+    const { sittingAt } = await family.book();
+    await family.recommend('approve', APPROVAL, sittingAt);
+    await family.do('make-decision', STAFF.decisionMaker, 'approve', APPROVAL);
+    await family.do('tell-applicant', STAFF.caseworker, 'told');
+    await family.do('tell-applicant-in-writing', STAFF.caseworker, 'letter-sent');
+    await save('household-adult-joined-reminder-dropped-v7', family);
+  });
+
   it('withdrawn while a task was being opened', async () => {
     const family = await kit.startHousehold();
     await family.withdrawWhileOpeningApplication();
