@@ -111,18 +111,11 @@ export class PanelStage {
   }
 
   private async book(request: PanelBooking): Promise<{ taskId: string }> {
-    const { tasks, scope, householdId } = this.options;
+    const { tasks } = this.options;
     const task = tasks.openTaskOfType('book-panel');
     if (!task) return this.move(request);
     this.booking = request; // set first, so the validator refuses a second booking meanwhile
-    const record = {
-      panelId: request.panelId,
-      householdId,
-      sittingAt: request.sittingAt,
-      rulePackId: scope.rulePackId,
-      rulePackVersion: scope.rulePackVersion,
-      actorId: request.actor.userId,
-    };
+    const record = this.agendaEntry(request);
     try {
       await (patched(DURABLE_CLOSE_PATCH) ? bookingActivities.recordPanelBooking(record) : legacyBooking.recordPanelBooking(record));
     } catch (error) {
@@ -134,22 +127,27 @@ export class PanelStage {
     return { taskId: task.taskId };
   }
 
+  /** What the agenda records of a booking: ids and the sitting only. */
+  private agendaEntry(request: PanelBooking) {
+    const { scope, householdId } = this.options;
+    return {
+      panelId: request.panelId,
+      householdId,
+      sittingAt: request.sittingAt,
+      rulePackId: scope.rulePackId,
+      rulePackVersion: scope.rulePackVersion,
+      actorId: request.actor.userId,
+    };
+  }
+
   /** Moves the case to another sitting: it leaves the old agenda, and the old sitting's tasks are withdrawn. */
   private async move(request: PanelBooking): Promise<{ taskId: string }> {
-    const { tasks, scope, householdId, participation } = this.options;
+    const { tasks, participation } = this.options;
     const from = this.booking!;
     const recommendation = tasks.openTaskOfType('record-panel-recommendation')!;
     this.booking = request; // set first, so the validator refuses another move meanwhile
     try {
-      await bookingActivities.recordPanelBooking({
-        panelId: request.panelId,
-        householdId,
-        sittingAt: request.sittingAt,
-        rulePackId: scope.rulePackId,
-        rulePackVersion: scope.rulePackVersion,
-        actorId: request.actor.userId,
-        movedFromPanelId: from.panelId,
-      });
+      await bookingActivities.recordPanelBooking({ ...this.agendaEntry(request), movedFromPanelId: from.panelId });
     } catch (error) {
       this.booking = from; // a failed move leaves the case on its sitting
       throw error;
