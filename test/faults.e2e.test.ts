@@ -117,6 +117,7 @@ describe('faults', () => {
       await moveOnOnce(hearth, created.body.id, task.id);
     } finally {
       await hearth.close();
+      await postgres.stop();
     }
   });
 });
