@@ -1,4 +1,5 @@
 import { caseRef } from '@hearth/domain';
+import { calendarChangeWorkflowId } from '@hearth/workflows/contracts/calendar-change.contract';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +17,13 @@ describe('record household workflow histories', () => {
   afterAll(() => hearth.close());
 
   async function save(name: string, householdId: string, runId?: string) {
+    await saveWorkflow(name, caseRef('household', householdId), runId);
+  }
+
+  async function saveWorkflow(name: string, workflowId: string, runId?: string) {
     const file = join(__dirname, 'histories', `${name}.json`);
     if (existsSync(file)) return;
-    const handle = hearth.client.workflow.getHandle(caseRef('household', householdId), runId);
+    const handle = hearth.client.workflow.getHandle(workflowId, runId);
     await handle.result().catch(() => undefined); // a run that continued as new "fails" to give a result here
     writeFileSync(file, historyToJSON(await handle.fetchHistory()));
   }
@@ -75,6 +80,7 @@ describe('record household workflow histories', () => {
     await hearth.http.delete(`/calendar/days-off/${declared.body.day.id}`).set(await family.auth('admin')).expect(202);
     await family.do('respond-to-enquiry', 'caseworker', 'not-proceeding');
     await save('household-calendar-change-then-closed-v6', family.householdId);
+    await saveWorkflow('calendar-change-declared-v6', calendarChangeWorkflowId(declared.body.change.id));
   });
 
   it('withdrawn during stage 2', async () => {
