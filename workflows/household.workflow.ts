@@ -1,5 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
+  Actor,
   caseRef,
   CaseRef,
   DomainError,
@@ -7,6 +8,7 @@ import {
   HouseholdStage,
   rulePackVersion,
   separationOfDutiesBreach,
+  supervisionBreach,
   TaskOutcome,
   TaskType,
 } from '@hearth/domain';
@@ -21,6 +23,7 @@ import {
   householdStageQuery,
   HouseholdWorkflowInput,
   HouseholdWorkflowResult,
+  supervisingWorkerUpdate,
 } from './contracts/household.contract';
 import type { CompletedTask, CompleteTaskRequest } from './contracts/human-task.contract';
 import { CaseClocks } from './case-clocks';
@@ -29,6 +32,7 @@ import { CaseSteps } from './case-steps';
 import { HumanTasks, HumanTaskSpec } from './human-task';
 import { PanelStage } from './panel-stage';
 import { Participation } from './participation';
+import { toFailure } from './failures';
 
 const household = proxyActivities<HouseholdActivities>(caseActivityOptions);
 
@@ -42,6 +46,8 @@ const CONTINUE_ON_DEFERRAL_PATCH = 'household-continue-on-deferral';
  * proposed refusal waits for representations.
  */
 const SAFEGUARDS_PATCH = 'household-safeguards';
+/** Issue 8: the case file names the supervising worker once the enquiry is answered. */
+const CASE_FILE_WORKER_PATCH = 'household-case-file-worker';
 const CEILING_RULE = 'application.panel-recommendation';
 
 /**
@@ -88,7 +94,7 @@ class HouseholdCase {
     });
     this.adultChecks = { ...resume?.adultChecks };
     this.steps = new CaseSteps(this.caseRef);
-    this.tasks = new HumanTasks(scope, (request, task) => this.guard(request, task), this.steps);
+    this.tasks = new HumanTasks(scope, (request, task) => this.guard(request, task), this.steps, (assigneeId, task) => this.assignmentGuard(assigneeId, task));
     this.clocks = new CaseClocks(scope, this.steps);
     this.tasks.onCalendarChange(() => this.clocks.recompute());
     this.panel = new PanelStage({ scope, householdId: input.householdId, tasks: this.tasks, participation: this.participation, steps: this.steps });
@@ -104,6 +110,13 @@ class HouseholdCase {
       recordExit: (exit, actor) => this.moveTo(exit, actor.userId),
     });
     setHandler(householdStageQuery, () => this.stage);
+    setHandler(supervisingWorkerUpdate, ({ workerId, actor }) => this.changeSupervisingWorker(workerId, actor), {
+      validator: ({ workerId }) => {
+        if (FINAL_HOUSEHOLD_STAGES.includes(this.stage)) throw toFailure(new DomainError('conflict', `the case has ended (${this.stage})`));
+        const breach = supervisionBreach(workerId, this.participation.snapshot());
+        if (breach) throw toFailure(new DomainError('separation-of-duties', breach));
+      },
+    });
     setHandler(adultAddedSignal, ({ memberId }) => this.adultJoined(memberId));
     setHandler(adultJoinedUpdate, ({ memberId }) => {
       const afterDecision = this.decided || this.tasks.decided('make-decision') || this.stage === 'approved' || this.stage === 'not-approved';
@@ -136,6 +149,11 @@ class HouseholdCase {
     if (response.outcome === 'not-proceeding') return this.moveTo('closed', response.completedBy);
     this.caseworkerId = response.completedBy;
     this.participation.supervises(response.completedBy);
+    if (patched(CASE_FILE_WORKER_PATCH)) {
+      await this.steps.run('record-supervising-worker', () =>
+        household.recordSupervisingWorker({ householdId: this.input.householdId, workerId: response.completedBy, actorId: null }),
+      );
+    }
     await this.moveTo('initial-visit', response.completedBy);
     const visit = await this.tasks.run({ key: 'initial-home-visit', type: 'initial-home-visit', assigneeId: response.completedBy });
     if (visit.outcome !== 'invite-application') return this.moveTo('closed', visit.completedBy);
@@ -364,6 +382,26 @@ class HouseholdCase {
     if (request.outcome === 'approve' && concerns.length > 0) {
       throw new DomainError('conflict', `the background check of household member ${concerns.map(([id]) => id).join(', ')} found concerns`);
     }
+  }
+
+  /** Tasks are moved only to someone separation of duties allows; the chair's recommendation stays with the chair of the sitting. */
+  private assignmentGuard(assigneeId: string, task: OpenedTask): void {
+    if (task.type === 'record-panel-recommendation') {
+      throw new DomainError('conflict', "the chair of the sitting records the panel's recommendation: move the case to another sitting instead");
+    }
+    const breach = separationOfDutiesBreach(assigneeId, task.type, this.participation.snapshot(), 'they');
+    if (breach) throw new DomainError('separation-of-duties', breach);
+  }
+
+  /** The new supervising worker takes the case's caseworker tasks from now, and the open ones the previous worker held. */
+  private async changeSupervisingWorker(workerId: string, actor: Actor): Promise<{ movedTaskIds: string[] }> {
+    const previous = this.caseworkerId;
+    this.caseworkerId = workerId;
+    this.participation.supervises(workerId);
+    await this.steps.run('record-supervising-worker', () => household.recordSupervisingWorker({ householdId: this.input.householdId, workerId, actorId: actor.userId }));
+    const held = previous && previous !== workerId ? this.tasks.openTasksHeldBy(previous) : [];
+    await this.tasks.reassignWithin(held, workerId, actor);
+    return { movedTaskIds: held };
   }
 
   /** Exits the applicant's rights forbid: none once the case has ended or been decided; no agency ending after the panel's recommendation. */

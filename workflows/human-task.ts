@@ -1,8 +1,10 @@
 import { ActivityOptions, condition, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { assertMayComplete, DomainError, taskDefinition, TaskNoticeKind, TaskOutcome, TaskSubject, TaskType } from '@hearth/domain';
+import { Actor, assertMayComplete, DomainError, taskDefinition, TaskNoticeKind, TaskOutcome, TaskSubject, TaskType } from '@hearth/domain';
 import { caseActivityOptions } from './activity-options';
 import type { OpenedTask, TaskActivities, TaskSchedule } from './contracts/activities.contract';
 import {
+  AssignTasksRequest,
+  assignTasksUpdate,
   CompletedTask,
   CompleteTaskRequest,
   completeTaskUpdate,
@@ -67,6 +69,8 @@ export interface HumanTaskSpec<T extends TaskType = TaskType> {
 
 /** Extra checks a workflow makes on a completion, e.g. separation of duties. */
 export type CompletionGuard = (request: CompleteTaskRequest, task: OpenedTask) => void;
+/** Throws the pathway's reason why this person may not hold this task (separation of duties, the panel's own rules). */
+export type AssignmentGuard = (assigneeId: string, task: OpenedTask) => void;
 
 interface TrackedTask {
   opened: OpenedTask;
@@ -113,8 +117,10 @@ export class HumanTasks {
     private readonly scope: HumanTaskScope,
     private readonly guard: CompletionGuard = () => undefined,
     private readonly steps?: CaseSteps,
+    private readonly assignmentGuard: AssignmentGuard = () => undefined,
   ) {
     setHandler(completeTaskUpdate, (request) => this.complete(request), { validator: (request) => this.validate(request) });
+    setHandler(assignTasksUpdate, (request) => this.assign(request), { validator: (request) => this.validateAssignment(request) });
     setHandler(openTasksQuery, () => [...this.tracked.values()].filter((t) => !t.decision && !t.withdrawn).map((t) => this.view(t)));
     setHandler(deadlinesChangedSignal, (change) => {
       const changeId = change?.changeId;
@@ -321,6 +327,48 @@ export class HumanTasks {
     } catch (error) {
       throw error instanceof DomainError ? toFailure(error) : error;
     }
+  }
+
+  private validateAssignment(request: AssignTasksRequest): void {
+    try {
+      if (this.refusal) throw this.refusal;
+      if (request.taskIds.length === 0) throw new DomainError('invalid-input', 'no tasks to move');
+      for (const taskId of request.taskIds) {
+        const task = this.tracked.get(taskId);
+        if (!task || task.decision || task.withdrawn) throw new DomainError('task-closed', `task ${taskId} is no longer open`);
+        if (request.assigneeId === null) continue;
+        if (!request.assigneeRoles.includes(task.opened.candidateRole)) {
+          throw new DomainError('not-permitted', `task ${taskId} needs a ${task.opened.candidateRole}; the new holder is not one`);
+        }
+        this.assignmentGuard(request.assigneeId, task.opened);
+      }
+    } catch (error) {
+      throw error instanceof DomainError ? toFailure(error) : error;
+    }
+  }
+
+  /**
+   * Moves open tasks to their new holder: the rows first (a regular activity, recorded with the
+   * Update's acceptance), then this workflow's own record, so the inbox and the case agree.
+   */
+  private async assign(request: AssignTasksRequest): Promise<{ taskIds: string[] }> {
+    const open = request.taskIds.filter((id) => this.tracked.get(id) && !this.tracked.get(id)!.decision);
+    const moved = await closing.assignTasks({ taskIds: open, assigneeId: request.assigneeId, actorId: request.actor.userId, reason: request.reason });
+    for (const id of moved) {
+      const task = this.tracked.get(id);
+      if (task) task.opened = { ...task.opened, assigneeId: request.assigneeId };
+    }
+    return { taskIds: moved };
+  }
+
+  /** The open tasks now held by this person, for a pathway that moves a holder's work (a new supervising worker). */
+  openTasksHeldBy(assigneeId: string): string[] {
+    return [...this.tracked.values()].filter((t) => !t.decision && !t.withdrawn && t.opened.assigneeId === assigneeId).map((t) => t.opened.taskId);
+  }
+
+  /** Moves tasks from inside the workflow (the pathway has checked who may hold them). */
+  async reassignWithin(taskIds: string[], assigneeId: string, actor: Actor): Promise<void> {
+    if (taskIds.length > 0) await this.assign({ taskIds, assigneeId, assigneeRoles: [], actor, reason: 'reassigned' });
   }
 
   /** Records a decision and closes the task; also used by Updates that complete a task by other means. */

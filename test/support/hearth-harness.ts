@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { STAFF_ROLES, StaffRole } from '@hearth/domain';
-import { createDataSource, StaffUsersRepository } from '@hearth/persistence';
+import { createDataSource, StaffUsersRepository, TeamsRepository } from '@hearth/persistence';
 import { createTemporalClient, createTemporalConnection, TemporalConfig } from '@hearth/temporal';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, Runtime, DefaultLogger } from '@temporalio/worker';
@@ -44,6 +44,11 @@ export interface Harness {
   login(role: StaffRole | { username: string }): Promise<string>;
   /** Another member of staff holding `role` (and any other roles given). */
   addStaff(role: StaffRole, ...more: StaffRole[]): Promise<{ id: string; username: string }>;
+  /** A member of staff in another team (made with addTeam). */
+  addStaffInTeam(teamId: string, ...roles: StaffRole[]): Promise<{ id: string; username: string }>;
+  addTeam(name?: string): Promise<string>;
+  /** The team every member of staff made by the harness belongs to. */
+  teamId: string;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -77,11 +82,16 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}, workerOpti
   const suffix = randomUUID().slice(0, 8);
   const hash = await hashPassword(TEST_PASSWORD);
   const users = {} as Harness['users'];
-  const addNamedStaff = async (username: string, roles: StaffRole[]) => {
-    const { id } = await staff.ensure({ username, displayName: `Test ${roles.join(' and ')}`, roles }, hash, false);
+  const teams = new TeamsRepository(dataSource);
+  const addTeam = async (name = `Test team ${randomUUID().slice(0, 8)}`) => (await teams.ensure(name, null)).team.id;
+  // Every member of staff the harness makes is in one team, unless a test says otherwise.
+  const teamId = await addTeam();
+  const addNamedStaff = async (username: string, roles: StaffRole[], inTeam: string | null = teamId) => {
+    const { id } = await staff.ensure({ username, displayName: `Test ${roles.join(' and ')} ${username.slice(-8)}`, roles, teamId: inTeam }, hash, false);
     return { id, username };
   };
   const addStaff = (role: StaffRole, ...more: StaffRole[]) => addNamedStaff(`${role}-${randomUUID().slice(0, 8)}`, [role, ...more]);
+  const addStaffInTeam = (inTeam: string, ...roles: StaffRole[]) => addNamedStaff(`${roles[0]}-${randomUUID().slice(0, 8)}`, roles, inTeam);
   for (const role of STAFF_ROLES) users[role] = await addNamedStaff(`${role}-${suffix}`, [role]);
 
   const app: INestApplication = await createApi(config, new JsonLogger('error'));
@@ -106,6 +116,9 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}, workerOpti
       return response.body.accessToken as string;
     },
     addStaff,
+    addStaffInTeam,
+    addTeam,
+    teamId,
     async startWorker() {
       worker = await startHearthWorker({ databaseUrl, temporal, workflowBundlePath: bundle, ...workerOptions });
     },

@@ -66,6 +66,8 @@ export class InMemoryCase {
   readonly tasks = new Map<string, MemoryTask>();
   readonly alerts = new Map<string, MemoryAlert>();
   readonly stages = new Map<string, string[]>();
+  /** Household id -> its supervising worker, as the case file records it. */
+  readonly supervisingWorkers = new Map<string, string>();
   readonly members: MemoryMember[] = [];
   readonly submissions = new Map<string, Record<string, unknown>>();
   readonly register = new Map<string, ApprovalTerms>();
@@ -256,6 +258,11 @@ export class InMemoryCase {
         for (const task of open) Object.assign(task, { status: 'cancelled', cancelReason: reason });
         return open.length;
       },
+      assignTasks: async ({ taskIds, assigneeId }) => {
+        const moving = this.openTasks(workflowIdOf()).filter((task) => taskIds.includes(task.id));
+        for (const task of moving) task.assigneeId = assigneeId;
+        return moving.map((task) => task.id);
+      },
       computeCaseDeadline: async ({ ruleId, rulePackId, rulePackVersion: version, anchorAt }) => {
         const due = deadline(rulePackId, version, ruleId, new Date(anchorAt));
         return { dueAt: due.dueAt.toISOString(), warnAt: due.remindAt.map((d) => d.toISOString()) };
@@ -276,6 +283,7 @@ export class InMemoryCase {
         if (stages.at(-1) !== stage) stages.push(stage);
         this.stages.set(householdId, stages);
       },
+      recordSupervisingWorker: async ({ householdId, workerId }) => void this.supervisingWorkers.set(householdId, workerId),
       listAdults: async ({ householdId }) => this.members.filter((m) => m.householdId === householdId && m.kind === 'adult').map((m) => m.id),
       householdAdults: async ({ householdId, at }) => {
         const now = new Date(at);

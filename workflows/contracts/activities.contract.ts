@@ -60,6 +60,8 @@ export interface TaskActivities {
   recomputeTaskDeadline(input: { taskId: string; changeId?: string }): Promise<TaskSchedule>;
   /** Cancels the open tasks of the calling workflow: all of them, or those named. */
   cancelOpenTasks(input: { reason: string; actorId: string | null; taskIds?: string[] }): Promise<number>;
+  /** Gives open tasks of the calling workflow to someone (null: back to their role); audited with the reason. */
+  assignTasks(input: { taskIds: string[]; assigneeId: string | null; actorId: string; reason: string }): Promise<string[]>;
 }
 
 /** When a case clock falls due, and when to warn before it. */
@@ -107,6 +109,8 @@ export interface HouseholdAdults {
 
 /** Activities that keep a household's projection: its stage, as staff see it. */
 export interface HouseholdActivities {
+  /** The case file names the household's supervising worker (lists, search and need to know read it). */
+  recordSupervisingWorker(input: { householdId: string; workerId: string; actorId: string | null }): Promise<void>;
   recordHouseholdStage(input: { householdId: string; stage: HouseholdStage; actorId: string | null }): Promise<void>;
   /** Ids of the adults living in the household now (kept for histories recorded before `householdAdults`). */
   listAdults(input: { householdId: string }): Promise<string[]>;

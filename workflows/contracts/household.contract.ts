@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CaseParticipation, HouseholdStage } from '@hearth/domain';
+import type { Actor, CaseParticipation, HouseholdStage } from '@hearth/domain';
 
 /** Ids and the rule pack only: the household's personal details live in PostgreSQL. */
 export interface HouseholdWorkflowInput {
@@ -51,3 +51,13 @@ export const adultAddedSignal = defineSignal<[{ memberId: string }]>('adultAdded
 export const adultJoinedUpdate = defineUpdate<{ afterDecision: boolean }, [{ memberId: string }]>('adultJoined');
 
 export const householdStageQuery = defineQuery<HouseholdStage>('householdStage');
+
+/**
+ * A team manager names the household's supervising worker: the case's caseworker tasks from now
+ * go to them, and the open ones the previous worker held move to them too.
+ */
+export const supervisingWorkerUpdate = defineUpdate<{ movedTaskIds: string[] }, [{ workerId: string; actor: Actor }]>('changeSupervisingWorker');
+
+export function supervisingWorkerUpdateId(idempotencyKey: string): string {
+  return `supervising-worker:${idempotencyKey}`;
+}

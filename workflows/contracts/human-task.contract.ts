@@ -51,3 +51,24 @@ export interface DeadlinesChanged {
 export function completeTaskUpdateId(taskId: string, idempotencyKey: string): string {
   return `complete-task:${taskId}:${idempotencyKey}`;
 }
+
+/**
+ * Staff move open tasks between people: a team manager reassigns them (one, or all of a worker's),
+ * a member of staff claims a task offered to their role or releases it back. `assigneeId` null
+ * releases the tasks to their role. The API reads the new holder's roles; the workflow checks that
+ * they may do each task and would not breach separation of duties.
+ */
+export interface AssignTasksRequest {
+  taskIds: string[];
+  assigneeId: string | null;
+  assigneeRoles: StaffRole[];
+  actor: Actor;
+  reason: 'reassigned' | 'claimed' | 'released';
+}
+
+export const assignTasksUpdate = defineUpdate<{ taskIds: string[] }, [AssignTasksRequest]>('assignTasks');
+
+/** The Update id for a move of tasks: one per request's idempotency key. */
+export function assignTasksUpdateId(idempotencyKey: string): string {
+  return `assign-tasks:${idempotencyKey}`;
+}

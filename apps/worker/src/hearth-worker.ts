@@ -4,6 +4,7 @@ import {
   CalendarChangesRepository,
   CalendarHolidaysRepository,
   CarerRegisterRepository,
+  CaseFilesRepository,
   createDataSource,
   HouseholdMembersRepository,
   HouseholdsRepository,
@@ -60,6 +61,7 @@ export function createActivities(dataSource: DataSource, client: Client): Hearth
       members: new HouseholdMembersRepository(dataSource),
       register: new CarerRegisterRepository(dataSource),
       submissions: new TaskSubmissionsRepository(dataSource),
+      caseFiles: new CaseFilesRepository(dataSource),
     }),
   };
 }

@@ -16,3 +16,8 @@ export * from './households/carer-approval.tasks';
 export * from './panels/panel.tasks';
 export * from './alerts/alert-kind';
 export * from './calendar/days-off';
+export * from './cases/case-number';
+export * from './staff/need-to-know';
+export * from './search/searchable-name';
+export * from './staff/login-throttle';
+export * from './forms/form-catalogue';

@@ -16,6 +16,7 @@ import { IdempotencyKeys1764000000006 } from './migrations/1764000000006-idempot
 import { WorkerHeartbeat1764000000007 } from './migrations/1764000000007-worker-heartbeat';
 import { DaysOff1764000000008 } from './migrations/1764000000008-days-off';
 import { CalendarChanges1764000000009 } from './migrations/1764000000009-calendar-changes';
+import { StaffTeamsAndCaseFiles1764000000010 } from './migrations/1764000000010-staff-teams-and-case-files';
 
 export const entities = [
   AlertEntity,
@@ -38,6 +39,7 @@ export const migrations = [
   WorkerHeartbeat1764000000007,
   DaysOff1764000000008,
   CalendarChanges1764000000009,
+  StaffTeamsAndCaseFiles1764000000010,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

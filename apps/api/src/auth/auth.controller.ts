@@ -1,33 +1,87 @@
-import { Body, Controller, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Ip, Post, Put, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { StaffUsersRepository } from '@hearth/persistence';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DomainError, LOGIN_THROTTLE, StaffMember } from '@hearth/domain';
+import { LoginThrottleRepository, StaffUsersRepository } from '@hearth/persistence';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { StaffView } from '../staff/staff.view';
 import { AccessTokenClaims } from './auth.guard';
-import { Public } from './auth.decorators';
-import { AccessTokenDto, LoginDto } from './login.dto';
-import { verifyPassword } from './password';
+import { CurrentActor, Public } from './auth.decorators';
+import { AccessTokenDto, ChangePasswordDto, LoginDto } from './login.dto';
+import { hashPassword, verifyPassword } from './password';
+
+/** Compared against when the username is unknown, so a refusal takes as long either way. */
+const NO_SUCH_USER_HASH = hashPassword('no such user: this hash is only ever compared against');
 
 @ApiTags('auth')
-@Controller('auth')
+@Controller()
 export class AuthController {
   constructor(
     private readonly users: StaffUsersRepository,
+    private readonly throttle: LoginThrottleRepository,
     private readonly jwt: JwtService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  /** Any member of staff: exchange a username and password for a bearer token. */
+  /**
+   * Any member of staff: exchange a username and password for a bearer token. Repeated failures
+   * lock the username, and an address that fails too often, for a while (429 with Retry-After).
+   */
   @Public()
-  @Post('login')
+  @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
-  async login(@Body() body: LoginDto): Promise<AccessTokenDto> {
+  async login(@Body() body: LoginDto, @Ip() address: string): Promise<AccessTokenDto> {
+    const now = new Date();
+    const userKey = `user:${body.username.toLowerCase()}`;
+    const addressKey = `address:${address}`;
+    const locked = await this.throttle.lockedUntil([userKey, addressKey], now);
+    if (locked) throw tooManyAttempts(locked, now);
     const user = await this.users.findByUsername(body.username);
-    if (!user || !user.active || !(await verifyPassword(body.password, user.passwordHash))) {
+    const matches = await verifyPassword(body.password, user?.passwordHash ?? (await NO_SUCH_USER_HASH));
+    if (!user || !matches) {
+      const [userLock, addressLock] = await Promise.all([
+        this.throttle.recordFailure(userKey, LOGIN_THROTTLE.perUser, now),
+        this.throttle.recordFailure(addressKey, LOGIN_THROTTLE.perAddress, now),
+      ]);
+      const lock = [userLock, addressLock].filter((date): date is Date => Boolean(date) && date! > now).sort((a, b) => b.getTime() - a.getTime())[0];
+      if (lock) throw tooManyAttempts(lock, now);
       throw new UnauthorizedException('unknown username or wrong password');
     }
-    const claims: AccessTokenClaims = { sub: user.id, roles: user.roles };
+    if (!user.active) throw new UnauthorizedException('this account has been deactivated: ask an administrator');
+    await this.throttle.clear(userKey);
+    const claims: AccessTokenClaims = { sub: user.id, issuedAtMs: Date.now() };
     return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.config.tokenTtlSeconds };
   }
+
+  /** Any member of staff: who I am, my roles and my team. */
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: StaffView })
+  async me(@CurrentActor() actor: StaffMember): Promise<StaffView> {
+    const me = await this.users.summary(actor.userId);
+    if (!me) throw new DomainError('not-found', 'this account no longer exists');
+    return StaffView.of(me);
+  }
+
+  /** Any member of staff changes their own password, giving the current one; every other session ends. */
+  @Put('me/password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse()
+  async changePassword(@CurrentActor() actor: StaffMember, @Body() body: ChangePasswordDto): Promise<void> {
+    const user = await this.users.findById(actor.userId);
+    if (!user || !(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      throw new DomainError('invalid-input', 'currentPassword is not your current password');
+    }
+    await this.users.setPassword(user.id, await hashPassword(body.newPassword), actor.userId);
+  }
+}
+
+function tooManyAttempts(until: Date, now: Date): HttpException {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new HttpException(
+    { statusCode: 429, error: 'too-many-attempts', message: `too many failed logins: this account or address is locked for ${Math.ceil(seconds / 60)} more minute(s)`, retryAfterSeconds: seconds },
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
 }

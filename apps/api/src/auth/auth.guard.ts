@@ -1,28 +1,36 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { Actor, isStaffRole, StaffRole } from '@hearth/domain';
+import { isStaffRole, StaffMember, StaffRole } from '@hearth/domain';
+import { StaffUsersRepository } from '@hearth/persistence';
 import type { Request } from 'express';
 import { requestContext } from '../common/request-context';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 
 export interface AccessTokenClaims {
   sub: string;
-  roles: string[];
+  /** Issued at, in milliseconds (JWT's own `iat` counts whole seconds, too coarse to end a session at once). */
+  issuedAtMs: number;
 }
 
-/** Every route needs a valid bearer token unless marked @Public; @Roles narrows who may call it. */
+/**
+ * Every route needs a valid bearer token unless marked @Public; @Roles narrows who may call it. The
+ * token says only who you are: roles, team and whether the account is active are read from
+ * PostgreSQL on every request, so a deactivation or a change of role takes effect at once, and a
+ * password change ends every session issued before it.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly users: StaffUsersRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<Request & { actor?: StaffMember }>();
     const [scheme, token] = (request.header('authorization') ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('a bearer token is required: POST /auth/login');
     let claims: AccessTokenClaims;
@@ -31,8 +39,14 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('the token is invalid or has expired');
     }
-    if (typeof claims?.sub !== 'string' || !Array.isArray(claims.roles)) throw new UnauthorizedException('the token does not say who you are: log in again');
-    const actor: Actor = { userId: claims.sub, roles: claims.roles.filter(isStaffRole) };
+    if (typeof claims?.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(claims.sub)) throw new UnauthorizedException('the token does not say who you are: log in again');
+    const user = await this.users.findById(claims.sub);
+    if (!user) throw new UnauthorizedException('this account no longer exists');
+    if (!user.active) throw new UnauthorizedException('this account has been deactivated');
+    if (typeof claims.issuedAtMs !== 'number' || claims.issuedAtMs < user.sessionsValidFrom.getTime()) {
+      throw new UnauthorizedException('this session has ended (the password changed): log in again');
+    }
+    const actor: StaffMember = { userId: user.id, roles: user.roles.filter(isStaffRole), teamId: user.teamId };
     request.actor = actor;
     const store = requestContext.getStore();
     if (store) store.userId = actor.userId;

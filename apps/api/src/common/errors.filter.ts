@@ -15,6 +15,8 @@ export class ErrorsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
+      const retryAfter = typeof body === 'object' ? (body as { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
+      if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
       response.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
       return;
     }

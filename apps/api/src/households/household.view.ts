@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskRecord } from '@hearth/domain';
-import { HouseholdMemberRecord, HouseholdRecord, TimelineEntry } from '@hearth/persistence';
+import { CaseFileRecord, HouseholdMemberRecord, HouseholdRecord, TimelineEntry } from '@hearth/persistence';
 import { TaskView } from '../tasks/task.view';
 
 export class TimelineEntryView {
@@ -23,6 +23,10 @@ export class HouseholdMemberView {
   @ApiProperty() fullName!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) dateOfBirth!: string | null;
   @ApiProperty() relationship!: string;
+}
+
+export class HouseholdMemberList {
+  @ApiProperty({ type: [HouseholdMemberView] }) items!: HouseholdMemberView[];
 }
 
 export function memberView({ id, kind, fullName, dateOfBirth, relationship }: HouseholdMemberRecord): HouseholdMemberView {
@@ -54,6 +58,12 @@ export function decisionView({ task, data }: { task: TaskRecord; data: Record<st
 export class HouseholdView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'household:7d4c…' }) caseRef!: string;
+  @ApiProperty({ example: 'H-2026-0042' }) caseNumber!: string;
+  @ApiProperty({ example: 'Shilan Ahmed', description: "The family's name as lists show it" }) displayName!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) teamId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) teamName!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) supervisingWorkerId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) supervisingWorkerName!: string | null;
   @ApiProperty({ example: 'enquiry' }) stage!: string;
   @ApiProperty() rulePackId!: string;
   @ApiProperty() primaryContactName!: string;
@@ -76,7 +86,7 @@ export class HouseholdView {
 
   static of(
     household: HouseholdRecord,
-    caseRef: string,
+    file: CaseFileRecord,
     tasks: TaskView[],
     members: HouseholdMemberRecord[],
     timeline: TimelineEntry[],
@@ -84,7 +94,13 @@ export class HouseholdView {
   ): HouseholdView {
     return {
       id: household.id,
-      caseRef,
+      caseRef: file.caseRef,
+      caseNumber: file.caseNumber,
+      displayName: file.displayName,
+      teamId: file.teamId,
+      teamName: file.teamName,
+      supervisingWorkerId: file.supervisingWorkerId,
+      supervisingWorkerName: file.supervisingWorkerName,
       stage: household.stage,
       rulePackId: household.rulePackId,
       primaryContactName: household.primaryContactName,

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@hearth/domain';
+import { StaffMember } from '@hearth/domain';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey, OptionalIdempotencyKey } from '../common/idempotency-key.decorator';
 import { AddHouseholdMemberDto, CaseExitDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
-import { HouseholdView } from './household.view';
+import { HouseholdPage, SearchHouseholdsQuery, SupervisingWorkerDto } from './dto/search-households.query';
+import { HouseholdMemberList, HouseholdView } from './household.view';
 import { HouseholdsService } from './households.service';
 
 @ApiTags('households')
@@ -21,7 +22,7 @@ export class HouseholdsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the same key to retry safely' })
   @ApiCreatedResponse({ type: HouseholdView })
   async recordEnquiry(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: StaffMember,
     @Body() body: RecordEnquiryDto,
     @OptionalIdempotencyKey() idempotencyKey: string | null,
     @Res({ passthrough: true }) response: Response,
@@ -31,17 +32,34 @@ export class HouseholdsController {
     return view;
   }
 
-  /** Any member of staff: the household, its stage, its tasks and a timeline of what happened. */
-  @Get(':id')
-  @ApiOkResponse({ type: HouseholdView })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<HouseholdView> {
-    return this.households.view(id);
+  /** Households the person may see (need to know), found by name in any spelling, case number, stage, team, worker or area. */
+  @Get()
+  @ApiOkResponse({ type: HouseholdPage })
+  search(@CurrentActor() actor: StaffMember, @Query() query: SearchHouseholdsQuery): Promise<HouseholdPage> {
+    return this.households.search(actor, query);
   }
 
-  /** Any member of staff: the people living in the household. */
+  /** Staff who may see the case: the household, its stage, its tasks, what was decided and a timeline. */
+  @Get(':id')
+  @ApiOkResponse({ type: HouseholdView })
+  get(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string): Promise<HouseholdView> {
+    return this.households.view(actor, id);
+  }
+
+  /** Staff who may see the case: the people living in the household. */
   @Get(':id/members')
-  async members(@Param('id', new ParseUUIDPipe()) id: string) {
-    return { items: await this.households.listMembers(id) };
+  @ApiOkResponse({ type: HouseholdMemberList })
+  async members(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string): Promise<HouseholdMemberList> {
+    return { items: await this.households.listMembers(actor, id) };
+  }
+
+  /** The team's manager names the household's supervising worker; open caseworker tasks the previous one held move too. */
+  @Put(':id/supervising-worker')
+  @Roles('team-manager')
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOkResponse({ type: HouseholdView })
+  supervisingWorker(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SupervisingWorkerDto, @IdempotencyKey() key: string) {
+    return this.households.changeSupervisingWorker(actor, id, body.workerId, key);
   }
 
   /** A caseworker or team manager records someone living in the household. */
@@ -49,7 +67,7 @@ export class HouseholdsController {
   @Roles('caseworker', 'team-manager')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async addMember(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: StaffMember,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AddHouseholdMemberDto,
     @OptionalIdempotencyKey() idempotencyKey: string | null,
@@ -66,7 +84,7 @@ export class HouseholdsController {
   @Roles('caseworker', 'team-manager')
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOkResponse({ type: HouseholdView })
-  apply(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @IdempotencyKey() key: string) {
+  apply(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @IdempotencyKey() key: string) {
     return this.households.apply(actor, id, key);
   }
 
@@ -76,7 +94,7 @@ export class HouseholdsController {
   @Roles('caseworker', 'team-manager')
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOkResponse({ type: HouseholdView })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CaseExitDto, @IdempotencyKey() key: string) {
+  withdraw(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CaseExitDto, @IdempotencyKey() key: string) {
     return this.households.closeCase(actor, id, 'withdrawn', body.reason, key);
   }
 
@@ -86,7 +104,7 @@ export class HouseholdsController {
   @Roles('team-manager')
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOkResponse({ type: HouseholdView })
-  endAssessment(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CaseExitDto, @IdempotencyKey() key: string) {
+  endAssessment(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CaseExitDto, @IdempotencyKey() key: string) {
     return this.households.closeCase(actor, id, 'assessment-ended', body.reason, key);
   }
 }

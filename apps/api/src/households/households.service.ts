@@ -1,18 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt } from '@hearth/domain';
-import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, TasksRepository } from '@hearth/persistence';
+import { StaffMember, caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt } from '@hearth/domain';
+import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, StaffUsersRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { caseUpdateId, closeCaseUpdate } from '@hearth/workflows/contracts/case.contract';
-import { adultJoinedUpdate, HouseholdExit } from '@hearth/workflows/contracts/household.contract';
+import { adultJoinedUpdate, HouseholdExit, supervisingWorkerUpdate, supervisingWorkerUpdateId } from '@hearth/workflows/contracts/household.contract';
 import { randomUUID } from 'node:crypto';
 import { auditRefusals } from '../common/refusals';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { taskViews } from '../tasks/task.view';
+import { CaseAccess } from '../access/case-access';
+import { decodeCursor, keysetPage } from '../common/keyset-cursor';
+import { TaskViews } from '../tasks/task.view';
+import { HouseholdPage, SearchHouseholdsQuery } from './dto/search-households.query';
 import { AddHouseholdMemberDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
 import { HouseholdWorkflows } from './household-workflows';
 import { decisionView, HouseholdView, memberView } from './household.view';
+
+/** The personal data a household's page shows, as the read log names it. */
+const HOUSEHOLD_FIELDS = ['primaryContactName', 'phone', 'email', 'area', 'notes', 'members', 'decisions'];
 
 @Injectable()
 export class HouseholdsService {
@@ -23,6 +29,9 @@ export class HouseholdsService {
     private readonly alerts: AlertsRepository,
     private readonly audit: AuditTrailRepository,
     private readonly workflows: HouseholdWorkflows,
+    private readonly access: CaseAccess,
+    private readonly taskViews: TaskViews,
+    private readonly users: StaffUsersRepository,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -31,7 +40,7 @@ export class HouseholdsService {
    * Records the enquiry in PostgreSQL, commits, then starts the household's workflow with ids only
    * (a retry with the same key finds the household and makes sure its workflow runs).
    */
-  async recordEnquiry(actor: Actor, body: RecordEnquiryDto, idempotencyKey: string | null): Promise<{ view: HouseholdView; created: boolean }> {
+  async recordEnquiry(actor: StaffMember, body: RecordEnquiryDto, idempotencyKey: string | null): Promise<{ view: HouseholdView; created: boolean }> {
     const pack = rulePackInForceAt(this.config.rulePackId, new Date());
     const id = randomUUID();
     const { household, created } = await this.households.createEnquiry(
@@ -50,30 +59,72 @@ export class HouseholdsService {
         createdBy: actor.userId,
       },
       caseRef('household', id),
+      actor.teamId,
     );
     await this.workflows.start(household);
-    return { view: await this.view(household.id), created };
+    return { view: await this.view(actor, household.id), created };
   }
 
-  async view(id: string): Promise<HouseholdView> {
-    const household = await this.found(id);
+  /** Households this person may see, found by name, number, stage, team, worker or area. */
+  async search(actor: StaffMember, query: SearchHouseholdsQuery): Promise<HouseholdPage> {
+    const limit = query.limit ?? 20;
+    const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+    const rows = await this.households.search(actor, {
+      name: query.name,
+      caseNumber: query.caseNumber?.toUpperCase(),
+      stage: query.stage,
+      teamId: query.teamId,
+      supervisingWorkerId: query.supervisingWorkerId,
+      area: query.area,
+      after: after && { displayName: after[0], caseRef: after[1] },
+      limit: limit + 1,
+    });
+    const page = keysetPage(rows, limit, (last) => [last.displayName, last.caseRef]);
+    await this.access.logRead(actor, page.items.map((row) => row.caseRef), ['displayName', 'area'], 'GET /households');
+    return { items: page.items.map((row) => ({ ...row, openedAt: row.openedAt.toISOString() })), nextCursor: page.nextCursor };
+  }
+
+  /** A team manager names the supervising worker; the case's caseworker tasks follow them. */
+  async changeSupervisingWorker(actor: StaffMember, householdId: string, workerId: string, idempotencyKey: string): Promise<HouseholdView> {
+    await this.visible(actor, householdId);
+    const ref = caseRef('household', householdId);
+    const file = await this.access.caseFile(ref);
+    if (!actor.teamId || file.teamId !== actor.teamId) throw new DomainError('not-permitted', "a team manager changes the supervising worker of their own team's cases");
+    const worker = await this.users.findById(workerId);
+    if (!worker || !worker.active || !worker.roles.includes('caseworker')) throw new DomainError('invalid-input', 'workerId is not an active caseworker');
+    await auditRefusals(this.audit, { actorId: actor.userId, action: 'case.supervising-worker-refused', entityType: 'household', entityId: householdId, caseRef: ref }, () =>
+      sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+        this.temporal.workflow.getHandle(ref).executeUpdate(supervisingWorkerUpdate, {
+          args: [{ workerId, actor: { userId: actor.userId, roles: actor.roles } }],
+          updateId: supervisingWorkerUpdateId(idempotencyKey),
+        }),
+      ),
+    );
+    return this.view(actor, householdId);
+  }
+
+  async view(actor: StaffMember, id: string): Promise<HouseholdView> {
+    const household = await this.visible(actor, id);
     const ref = caseRef('household', id);
     const now = new Date();
-    const [tasks, members, timeline, recommendation, decision] = await Promise.all([
+    const [file, tasks, members, timeline, recommendation, decision] = await Promise.all([
+      this.access.caseFile(ref),
       this.tasks.list({ caseRef: ref, limit: 100 }),
       this.members.list(id),
       this.households.timeline(ref),
       this.tasks.latestCompleted(ref, 'record-panel-recommendation'),
       this.tasks.latestCompleted(ref, 'make-decision'),
     ]);
-    return HouseholdView.of(household, ref, await taskViews(tasks, this.members, now), members, timeline, {
+    await this.access.logRead(actor, [ref], HOUSEHOLD_FIELDS, 'GET /households/:id');
+    return HouseholdView.of(household, file, await this.taskViews.of(tasks, now), members, timeline, {
       recommendation: recommendation && decisionView(recommendation),
       decision: decision && decisionView(decision),
     });
   }
 
-  async listMembers(householdId: string) {
-    await this.found(householdId);
+  async listMembers(actor: StaffMember, householdId: string) {
+    await this.visible(actor, householdId);
+    await this.access.logRead(actor, [caseRef('household', householdId)], ['members'], 'GET /households/:id/members');
     return (await this.members.list(householdId)).map(memberView);
   }
 
@@ -83,8 +134,8 @@ export class HouseholdsService {
    * adult whatever it hears). An adult joining an approved household raises an alert for the team
    * managers; a case that has ended takes no new members.
    */
-  async addMember(actor: Actor, householdId: string, body: AddHouseholdMemberDto, idempotencyKey: string | null) {
-    const household = await this.found(householdId);
+  async addMember(actor: StaffMember, householdId: string, body: AddHouseholdMemberDto, idempotencyKey: string | null) {
+    const household = await this.visible(actor, householdId);
     const ref = caseRef('household', householdId);
     await auditRefusals(this.audit, { actorId: actor.userId, action: 'household.member-refused', entityType: 'household', entityId: householdId, caseRef: ref }, async () => {
       if (household.stage !== 'approved' && FINAL_HOUSEHOLD_STAGES.includes(household.stage)) {
@@ -131,28 +182,28 @@ export class HouseholdsService {
    * The applicant of a case that stopped at `awaiting-application` (rule pack krg v1) applies: the
    * case goes on to the application on the pack in force, with the caseworker who responded.
    */
-  async apply(actor: Actor, householdId: string, idempotencyKey: string): Promise<HouseholdView> {
-    const household = await this.found(householdId);
+  async apply(actor: StaffMember, householdId: string, idempotencyKey: string): Promise<HouseholdView> {
+    const household = await this.visible(actor, householdId);
     const ref = caseRef('household', householdId);
     const applied = { actorId: actor.userId, action: 'household.application-resumed', entityType: 'household', entityId: householdId, caseRef: ref };
-    if (await this.audit.exists({ ...applied, key: idempotencyKey })) return this.view(householdId); // a retry of this request
+    if (await this.audit.exists({ ...applied, key: idempotencyKey })) return this.view(actor, householdId); // a retry of this request
     await auditRefusals(this.audit, { actorId: actor.userId, action: 'household.application-refused', entityType: 'household', entityId: householdId, caseRef: ref }, async () => {
       if (household.stage !== 'awaiting-application') throw new DomainError('conflict', `the case is not waiting for an application (${household.stage})`);
       const response = await this.tasks.latestCompleted(ref, 'respond-to-enquiry');
       await this.workflows.startApplication(household, response?.task.completedBy ?? null);
     });
     await this.audit.record({ ...applied, after: { idempotencyKey } });
-    return this.view(householdId);
+    return this.view(actor, householdId);
   }
 
   /** The applicant withdraws, or the agency ends the assessment: the workflow cancels every open task. */
-  async closeCase(actor: Actor, householdId: string, exit: HouseholdExit, reason: string, idempotencyKey: string): Promise<HouseholdView> {
-    const household = await this.found(householdId);
+  async closeCase(actor: StaffMember, householdId: string, exit: HouseholdExit, reason: string, idempotencyKey: string): Promise<HouseholdView> {
+    const household = await this.visible(actor, householdId);
     const ref = caseRef('household', householdId);
     if (household.stage === exit) {
       // A retry (same key) of a close that went through, perhaps after a 503: the same answer.
       const standing = await this.households.recordExitReason(householdId, exit, reason, actor.userId, ref, idempotencyKey);
-      if (standing === idempotencyKey) return this.view(householdId);
+      if (standing === idempotencyKey) return this.view(actor, householdId);
     }
     await auditRefusals(this.audit, { actorId: actor.userId, action: `household.${exit}-refused`, entityType: 'household', entityId: householdId, caseRef: ref }, async () => {
       if (household.stage === 'approved') throw new DomainError('conflict', 'the decision has been made: an approved household leaves by resignation');
@@ -170,12 +221,14 @@ export class HouseholdsService {
       }
     });
     await this.households.recordExitReason(householdId, exit, reason, actor.userId, ref, idempotencyKey);
-    return this.view(householdId);
+    return this.view(actor, householdId);
   }
 
-  private async found(id: string) {
+  /** The household, if this person may see it (need to know): 404 or 403 otherwise. */
+  private async visible(actor: StaffMember, id: string) {
     const household = await this.households.findById(id);
     if (!household) throw new DomainError('not-found', `no household ${id}`);
+    await this.access.assertMaySee(actor, caseRef('household', id));
     return household;
   }
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '@hearth/domain';
+import { cursorDate, decodeCursor, encodeCursor } from '../common/keyset-cursor';
 
 /** Keyset position in the inbox order (due date, then id), opaque to clients. */
 export interface TaskCursor {
@@ -7,16 +8,11 @@ export interface TaskCursor {
 }
 
 export function encodeTaskCursor(cursor: TaskCursor): string {
-  return Buffer.from(JSON.stringify([cursor.dueAt.toISOString(), cursor.id])).toString('base64url');
+  return encodeCursor([cursor.dueAt, cursor.id]);
 }
 
 export function decodeTaskCursor(value: string): TaskCursor {
-  try {
-    const [dueAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(dueAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
-    return { dueAt: date, id };
-  } catch {
-    throw new DomainError('invalid-input', 'cursor is not one this API gave out');
-  }
+  const [dueAt, id] = decodeCursor(value, 2);
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new DomainError('invalid-input', 'cursor is not one this API gave out');
+  return { dueAt: cursorDate(dueAt), id };
 }

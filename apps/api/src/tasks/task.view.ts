@@ -1,6 +1,17 @@
+import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HouseholdMembersRepository } from '@hearth/persistence';
-import { TASK_SUBJECT_KINDS, taskDefinition, TaskRecord, TaskSubjectKind } from '@hearth/domain';
+import { CaseFileRecord, CaseFilesRepository, HouseholdMembersRepository, StaffUsersRepository } from '@hearth/persistence';
+import {
+  DueState,
+  dueState,
+  localDateOf,
+  localDateTimeOf,
+  rulePackVersion,
+  TASK_SUBJECT_KINDS,
+  taskDefinition,
+  TaskRecord,
+  TaskSubjectKind,
+} from '@hearth/domain';
 
 /** What a task is about within its case: which household member (by name), which referee. */
 export class TaskSubjectView {
@@ -15,11 +26,19 @@ export class TaskView {
   @ApiProperty() type!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ example: 'household:7d4c…' }) caseRef!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'H-2026-0042' }) caseNumber!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Shilan Ahmed', description: "The family's display name (PostgreSQL only)" })
+  caseName!: string | null;
   @ApiPropertyOptional({ nullable: true, type: TaskSubjectView }) subject!: TaskSubjectView | null;
   @ApiProperty() candidateRole!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) assigneeId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Who holds the task; null while it is offered to its role' }) assigneeName!: string | null;
   @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status!: string;
-  @ApiProperty() dueAt!: string;
+  @ApiProperty({ description: 'The deadline as an instant (UTC)' }) dueAt!: string;
+  @ApiProperty({ example: '2026-12-03T16:00', description: "The deadline as a wall-clock time in the case's jurisdiction" }) dueLocal!: string;
+  @ApiProperty({ example: '2026-12-03', description: "The due date in the case's jurisdiction" }) dueDate!: string;
+  @ApiProperty({ example: 'Asia/Baghdad' }) timeZone!: string;
+  @ApiProperty({ enum: ['overdue', 'due-soon', 'on-time'], description: 'For open tasks; due soon is within 3 days' }) dueState!: DueState;
   @ApiPropertyOptional({ nullable: true, type: String }) followUpAt!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) overdueSince!: string | null;
@@ -37,8 +56,9 @@ export class TaskView {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 
-  /** `memberNames`: household members' names by id, for tasks about a member. */
-  static of(task: TaskRecord, now: Date, memberNames: ReadonlyMap<string, string> = new Map()): TaskView {
+  /** `memberNames`: household members' names by id, for tasks about a member; `caseFile` and `assigneeName` name the case and holder. */
+  static of(task: TaskRecord, now: Date, memberNames: ReadonlyMap<string, string> = new Map(), caseFile?: CaseFileRecord, assigneeName: string | null = null): TaskView {
+    const timeZone = rulePackVersion(task.rulePackId, task.rulePackVersion).timeZone;
     const definition = taskDefinition(task.type);
     const iso = (date: Date | null) => (date ? date.toISOString() : null);
     const subject =
@@ -50,11 +70,18 @@ export class TaskView {
       type: task.type,
       title: definition.title,
       caseRef: task.caseRef,
+      caseNumber: caseFile?.caseNumber ?? null,
+      caseName: caseFile?.displayName ?? null,
       subject,
       candidateRole: task.candidateRole,
       assigneeId: task.assigneeId,
+      assigneeName,
       status: task.status,
       dueAt: task.dueAt.toISOString(),
+      dueLocal: localDateTimeOf(task.dueAt, timeZone),
+      dueDate: localDateOf(task.dueAt, timeZone),
+      timeZone,
+      dueState: dueState(task.dueAt, now, task.overdueSince),
       followUpAt: iso(task.followUpAt),
       overdue: task.status === 'open' && (task.overdueSince !== null || task.dueAt < now),
       overdueSince: iso(task.overdueSince),
@@ -75,11 +102,24 @@ export class TaskView {
   }
 }
 
-/** Task views with the names of the household members they are about, read in one query. */
-export async function taskViews(tasks: readonly TaskRecord[], members: HouseholdMembersRepository, now = new Date()): Promise<TaskView[]> {
-  const memberIds = tasks.filter((task) => task.subjectKind === 'household-member' && task.subjectId).map((task) => task.subjectId!);
-  const names = await members.namesOf(memberIds);
-  return tasks.map((task) => TaskView.of(task, now, names));
+/** Task views as people read them: the case's number and name, the holder's name, the member a task is about; a few queries per page. */
+@Injectable()
+export class TaskViews {
+  constructor(
+    private readonly members: HouseholdMembersRepository,
+    private readonly caseFiles: CaseFilesRepository,
+    private readonly users: StaffUsersRepository,
+  ) {}
+
+  async of(tasks: readonly TaskRecord[], now = new Date()): Promise<TaskView[]> {
+    const memberIds = tasks.filter((task) => task.subjectKind === 'household-member' && task.subjectId).map((task) => task.subjectId!);
+    const [names, files, holders] = await Promise.all([
+      this.members.namesOf(memberIds),
+      this.caseFiles.ofCases(tasks.map((task) => task.caseRef)),
+      this.users.namesOf(tasks.map((task) => task.assigneeId)),
+    ]);
+    return tasks.map((task) => TaskView.of(task, now, names, files.get(task.caseRef), task.assigneeId ? (holders.get(task.assigneeId) ?? null) : null));
+  }
 }
 
 export class TaskPage {

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@hearth/domain';
-import { CurrentActor } from '../auth/auth.decorators';
+import { StaffMember } from '@hearth/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { CompleteTaskDto } from './dto/complete-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
+import { ReassignTasksDto, TaskMoveResult } from './dto/reassign-tasks.dto';
 import { TaskPage, TaskView } from './task.view';
 import { TasksService } from './tasks.service';
+
+const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: true, description: 'Repeat the same key to retry safely' };
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -14,30 +17,54 @@ import { TasksService } from './tasks.service';
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
-  /** Any member of staff: the inbox of tasks they may act on, soonest due first. */
+  /** Any member of staff: their work list (or a case's, their team's, a worker's), soonest due first. */
   @Get()
   @ApiOkResponse({ type: TaskPage })
-  list(@CurrentActor() actor: Actor, @Query() query: ListTasksQuery): Promise<TaskPage> {
+  list(@CurrentActor() actor: StaffMember, @Query() query: ListTasksQuery): Promise<TaskPage> {
     return this.tasks.list(actor, query);
   }
 
+  /** A team manager moves tasks of their team to another worker: named tasks, or all a worker holds. */
+  @Post('reassign')
+  @HttpCode(200)
+  @Roles('team-manager')
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: TaskMoveResult })
+  reassign(@CurrentActor() actor: StaffMember, @Body() body: ReassignTasksDto, @IdempotencyKey() key: string): Promise<TaskMoveResult> {
+    return this.tasks.reassign(actor, body, key);
+  }
+
+  /** Anyone who may see the task's case. */
   @Get(':id')
   @ApiOkResponse({ type: TaskView })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<TaskView> {
-    return this.tasks.get(id);
+  get(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string): Promise<TaskView> {
+    return this.tasks.get(actor, id);
   }
 
   /** The assignee or a holder of the task's role: record the outcome; the case moves on. */
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Repeat the same key to retry safely' })
+  @ApiHeader(IDEMPOTENCY_KEY)
   @ApiOkResponse({ type: TaskView })
-  complete(
-    @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: CompleteTaskDto,
-    @IdempotencyKey() idempotencyKey: string,
-  ): Promise<TaskView> {
-    return this.tasks.complete(actor, id, body, idempotencyKey);
+  complete(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CompleteTaskDto, @IdempotencyKey() key: string): Promise<TaskView> {
+    return this.tasks.complete(actor, id, body, key);
+  }
+
+  /** A holder of the task's role takes a task offered to that role. */
+  @Post(':id/claim')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: TaskView })
+  claim(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @IdempotencyKey() key: string): Promise<TaskView> {
+    return this.tasks.claim(actor, id, key);
+  }
+
+  /** The holder, or their team manager, gives the task back to its role. */
+  @Post(':id/release')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: TaskView })
+  release(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @IdempotencyKey() key: string): Promise<TaskView> {
+    return this.tasks.release(actor, id, key);
   }
 }

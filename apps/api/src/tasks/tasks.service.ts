@@ -1,53 +1,83 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, ApprovalTerms, assertMayComplete, DomainError, TaskRecord, taskDefinition } from '@hearth/domain';
-import { AuditTrailRepository, HouseholdMembersRepository, TasksRepository } from '@hearth/persistence';
+import { ApprovalTerms, assertMayComplete, DomainError, StaffMember, StaffRole, TaskRecord, taskDefinition, TEAM_ROLES } from '@hearth/domain';
+import { AuditTrailRepository, CaseFilesRepository, StaffUsersRepository, TaskListQuery, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
-import { CompleteTaskRequest, completeTaskUpdate, completeTaskUpdateId } from '@hearth/workflows/contracts/human-task.contract';
+import {
+  AssignTasksRequest,
+  assignTasksUpdate,
+  assignTasksUpdateId,
+  CompleteTaskRequest,
+  completeTaskUpdate,
+  completeTaskUpdateId,
+} from '@hearth/workflows/contracts/human-task.contract';
+import { CaseAccess } from '../access/case-access';
+import { validateDeparture, validateTaskForm } from '../forms/form-validator';
 import { auditRefusals } from '../common/refusals';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { CompleteTaskDto } from './dto/complete-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
-import { validateDeparture, validateTaskForm } from './forms/task-forms';
+import { ReassignTasksDto, TaskMoveResult } from './dto/reassign-tasks.dto';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor';
-import { TaskPage, TaskView, taskViews } from './task.view';
+import { TaskPage, TaskView, TaskViews } from './task.view';
 
-const SEES_EVERY_TASK = ['team-manager', 'admin'] as const;
+const DAY_MS = 86_400_000;
 
 @Injectable()
 export class TasksService {
   constructor(
     private readonly tasks: TasksRepository,
     private readonly audit: AuditTrailRepository,
-    private readonly members: HouseholdMembersRepository,
+    private readonly caseFiles: CaseFilesRepository,
+    private readonly users: StaffUsersRepository,
+    private readonly access: CaseAccess,
+    private readonly views: TaskViews,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async list(actor: Actor, query: ListTasksQuery): Promise<TaskPage> {
+  /**
+   * A work list. By default the tasks this person may act on; `caseRef`/`caseNumber` gives a case's
+   * tasks (need to know), `team=mine` the team's, `assignedTo` one worker's (their team manager).
+   */
+  async list(actor: StaffMember, query: ListTasksQuery): Promise<TaskPage> {
     const limit = query.limit ?? 20;
     const now = new Date();
-    const seesAll = actor.roles.some((role) => (SEES_EVERY_TASK as readonly string[]).includes(role));
-    const rows = await this.tasks.list({
-      visibleTo: seesAll ? undefined : { userId: actor.userId, roles: actor.roles },
-      assigneeId: query.assignedToMe ? actor.userId : undefined,
-      candidateRoles: query.role ? [query.role] : undefined,
+    const caseRef = query.caseNumber ? await this.caseRefOfNumber(query.caseNumber) : query.caseRef;
+    const filter: TaskListQuery = {
       status: query.overdue ? 'open' : (query.status ?? 'open'),
-      overdueAt: query.overdue ? now : undefined,
-      caseRef: query.caseRef,
+      candidateRoles: query.role ? [query.role] : undefined,
+      type: query.type,
+      dueBefore: query.overdue ? now : query.dueWithinDays !== undefined ? new Date(now.getTime() + query.dueWithinDays * DAY_MS) : undefined,
       after: query.cursor ? decodeTaskCursor(query.cursor) : undefined,
       limit: limit + 1,
-    });
+    };
+    if (caseRef) {
+      await this.access.assertMaySee(actor, caseRef);
+      filter.caseRef = caseRef;
+    } else if (query.team === 'mine') {
+      if (!actor.teamId || !actor.roles.some((role) => TEAM_ROLES.includes(role))) throw new DomainError('not-permitted', 'you are not in a team');
+      filter.teamId = actor.teamId;
+    } else if (query.assignedTo && query.assignedTo !== actor.userId) {
+      await this.assertManages(actor, query.assignedTo);
+      filter.assigneeId = query.assignedTo;
+    } else if (query.assignedToMe || query.assignedTo) {
+      filter.assigneeId = actor.userId;
+    } else {
+      filter.actableBy = actor;
+    }
+    const rows = await this.tasks.list(filter);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return {
-      items: await taskViews(page, this.members, now),
-      nextCursor: rows.length > limit && last ? encodeTaskCursor(last) : null,
-    };
+    await this.access.logRead(actor, page.map((task) => task.caseRef), ['caseName', 'subject'], 'GET /tasks');
+    return { items: await this.views.of(page, now), nextCursor: rows.length > limit && last ? encodeTaskCursor(last) : null };
   }
 
-  async get(id: string): Promise<TaskView> {
-    return this.view(await this.found(id));
+  /** One task, to whoever may see its case. */
+  async get(actor: StaffMember, id: string): Promise<TaskView> {
+    const task = await this.visible(actor, id);
+    await this.access.logRead(actor, [task.caseRef], ['caseName', 'subject'], 'GET /tasks/:id');
+    return this.view(task);
   }
 
   /**
@@ -57,7 +87,7 @@ export class TasksService {
    * PostgreSQL only once the server has durably accepted the Update, so a row completed under this
    * key is the workflow's own answer to it.
    */
-  async complete(actor: Actor, id: string, body: CompleteTaskDto, idempotencyKey: string): Promise<TaskView> {
+  async complete(actor: StaffMember, id: string, body: CompleteTaskDto, idempotencyKey: string): Promise<TaskView> {
     const task = await this.found(id);
     if (task.status !== 'open') {
       if (task.completionKey === idempotencyKey && task.completedBy === actor.userId) return this.view(task);
@@ -69,7 +99,7 @@ export class TasksService {
       if (definition.completedThrough) throw new DomainError('invalid-outcome', `this task is completed through ${definition.completedThrough}`);
       assertMayComplete(actor, task, definition, body.outcome);
     });
-    validateTaskForm(task.formKey, body.outcome, body.data);
+    validateTaskForm(task.formKey, task.formVersion, body.outcome, body.data);
     if (task.type === 'make-decision') {
       const recommendation = await this.tasks.latestCompleted(task.caseRef, 'record-panel-recommendation');
       if (recommendation) validateDeparture({ outcome: recommendation.task.outcome!, terms: recommendation.data?.terms as ApprovalTerms | undefined }, body.outcome, body.data);
@@ -93,8 +123,90 @@ export class TasksService {
     return this.view(await this.found(id));
   }
 
+  /** A member of staff takes a task offered to their role. */
+  async claim(actor: StaffMember, id: string, idempotencyKey: string): Promise<TaskView> {
+    const task = await this.visible(actor, id);
+    if (task.assigneeId === actor.userId) return this.view(task);
+    if (task.status !== 'open') throw new DomainError('task-closed', `this task is already ${task.status}`);
+    if (task.assigneeId) throw new DomainError('conflict', 'someone already holds this task: ask their team manager to reassign it');
+    if (!actor.roles.includes(task.candidateRole as never)) throw new DomainError('not-permitted', `this task is offered to a ${task.candidateRole}`);
+    await this.move(actor, [task], actor.userId, actor.roles, 'claimed', idempotencyKey);
+    return this.view(await this.found(id));
+  }
+
+  /** The holder (or their team manager) gives a task back to its role. */
+  async release(actor: StaffMember, id: string, idempotencyKey: string): Promise<TaskView> {
+    const task = await this.visible(actor, id);
+    if (task.assigneeId === null) return this.view(task);
+    if (task.status !== 'open') throw new DomainError('task-closed', `this task is already ${task.status}`);
+    if (task.assigneeId !== actor.userId) await this.assertManages(actor, task.assigneeId);
+    await this.move(actor, [task], null, [], 'released', idempotencyKey);
+    return this.view(await this.found(id));
+  }
+
+  /**
+   * A team manager moves tasks of their team to a worker who may do them: the tasks named, or every
+   * open task a worker holds (someone off sick). Each case's workflow takes its own tasks and may
+   * refuse (separation of duties): a single task's refusal is the answer; with several, the
+   * answer lists what moved and what was refused, and why.
+   */
+  async reassign(actor: StaffMember, body: ReassignTasksDto, idempotencyKey: string): Promise<TaskMoveResult> {
+    if (!body.taskIds?.length && !body.fromWorkerId) throw new DomainError('invalid-input', 'name taskIds or fromWorkerId');
+    const target = await this.users.findById(body.toWorkerId);
+    if (!target || !target.active) throw new DomainError('invalid-input', 'toWorkerId is not an active member of staff');
+    if (body.fromWorkerId) await this.assertManages(actor, body.fromWorkerId);
+    const tasks = body.taskIds?.length ? await Promise.all(body.taskIds.map((id) => this.found(id))) : await this.tasks.openHeldBy(body.fromWorkerId!);
+    for (const task of tasks) {
+      if (task.teamId !== actor.teamId) throw new DomainError('not-permitted', `task ${task.id} belongs to another team's case`);
+      if (task.status !== 'open') throw new DomainError('task-closed', `task ${task.id} is already ${task.status}`);
+    }
+    const byCase = new Map<string, TaskRecord[]>();
+    for (const task of tasks) byCase.set(task.workflowId, [...(byCase.get(task.workflowId) ?? []), task]);
+    const result: TaskMoveResult = { moved: [], refused: [] };
+    for (const caseTasks of byCase.values()) {
+      try {
+        await this.move(actor, caseTasks, target.id, target.roles, 'reassigned', idempotencyKey);
+        result.moved.push(...caseTasks.map((task) => task.id));
+      } catch (error) {
+        if (!(error instanceof DomainError) || tasks.length === 1) throw error;
+        result.refused.push(...caseTasks.map((task) => ({ taskId: task.id, caseRef: task.caseRef, code: error.code, reason: error.message })));
+      }
+    }
+    return result;
+  }
+
+  private async move(actor: StaffMember, tasks: TaskRecord[], assigneeId: string | null, assigneeRoles: readonly StaffRole[], reason: AssignTasksRequest['reason'], key: string) {
+    const [first] = tasks;
+    const request: AssignTasksRequest = { taskIds: tasks.map((task) => task.id), assigneeId, assigneeRoles: [...assigneeRoles], actor: { userId: actor.userId, roles: actor.roles }, reason };
+    const refusal = { actorId: actor.userId, action: `task.${reason}-refused`, entityType: 'task', entityId: first.id, caseRef: first.caseRef };
+    const handle = this.temporal.workflow.getHandle(first.workflowId);
+    await auditRefusals(this.audit, refusal, () =>
+      sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () => handle.executeUpdate(assignTasksUpdate, { args: [request], updateId: assignTasksUpdateId(key) })),
+    );
+  }
+
+  /** A team manager acts on the work of the workers in their team. */
+  private async assertManages(actor: StaffMember, workerId: string): Promise<void> {
+    const worker = await this.users.findById(workerId);
+    if (!worker) throw new DomainError('not-found', `no member of staff ${workerId}`);
+    if (actor.roles.includes('team-manager') && actor.teamId !== null && worker.teamId === actor.teamId) return;
+    throw new DomainError('not-permitted', "only the worker's team manager may do this");
+  }
+
+  private async caseRefOfNumber(caseNumber: string): Promise<string> {
+    const ref = await this.caseFiles.refOfNumber(caseNumber);
+    if (!ref) throw new DomainError('not-found', `no case ${caseNumber}`);
+    return ref;
+  }
+
   private async view(task: TaskRecord): Promise<TaskView> {
-    return (await taskViews([task], this.members))[0];
+    return (await this.views.of([task]))[0];
+  }
+
+  private async visible(actor: StaffMember, id: string): Promise<TaskRecord> {
+    const task = await this.found(id);
+    await this.access.assertMaySee(actor, task.caseRef);
+    return task;
   }
 
   private async found(id: string): Promise<TaskRecord> {

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { ApprovalTerms, caseRef, departsFromRecommendation } from '@hearth/domain';
-import { CarerRegisterRepository, HouseholdMembersRepository, HouseholdsRepository, TaskSubmissionsRepository } from '@hearth/persistence';
+import { CarerRegisterRepository, CaseFilesRepository, HouseholdMembersRepository, HouseholdsRepository, TaskSubmissionsRepository } from '@hearth/persistence';
 import type { HouseholdActivities } from '@hearth/workflows/contracts/activities.contract';
 
 export interface HouseholdActivityDeps {
@@ -8,6 +8,7 @@ export interface HouseholdActivityDeps {
   members: HouseholdMembersRepository;
   register: CarerRegisterRepository;
   submissions: TaskSubmissionsRepository;
+  caseFiles: CaseFilesRepository;
 }
 
 /** The household projection staff read: stage, members, the decision, the carer register. */
@@ -19,6 +20,9 @@ export function createHouseholdActivities(deps: HouseholdActivityDeps): Househol
     },
 
     listAdults: ({ householdId }) => deps.members.adultIds(householdId),
+    async recordSupervisingWorker({ householdId, workerId, actorId }) {
+      await deps.caseFiles.setSupervisingWorker(caseRef('household', householdId), workerId, actorId);
+    },
 
     async householdAdults({ householdId, at }) {
       const adults = await deps.members.adultsAt(householdId, new Date(at));

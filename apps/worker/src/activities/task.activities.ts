@@ -84,5 +84,8 @@ export function createTaskActivities(deps: { tasks: TasksRepository; deadlines: 
     async cancelOpenTasks({ reason, actorId, taskIds }) {
       return deps.tasks.cancelOpen(callingWorkflowId(), reason, actorId, new Date(), taskIds);
     },
+    async assignTasks({ taskIds, assigneeId, actorId, reason }) {
+      return deps.tasks.assign(callingWorkflowId(), taskIds, assigneeId, actorId, reason);
+    },
   };
 }

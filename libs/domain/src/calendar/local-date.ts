@@ -119,3 +119,10 @@ export function instantIn(text: string, timeZone: string): Date | null {
   if (!isLocalDate(`${match[1]}-${match[2]}-${match[3]}`) || hour > 23 || minute > 59) return null;
   return fromLocal({ year, month, day, hour, minute, second: Number(match[6] ?? 0), millisecond: Number((match[7] ?? '0').padEnd(3, '0')) }, timeZone);
 }
+
+/** An instant as a wall-clock time in a zone, `YYYY-MM-DDTHH:mm`, as staff read a due time. */
+export function localDateTimeOf(instant: Date, timeZone: string): string {
+  const local = toLocal(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatLocalDate(local)}T${two(local.hour)}:${two(local.minute)}`;
+}

@@ -16,19 +16,26 @@ export function partTaken(participation: CaseParticipation, actorId: string): st
  * the domain (DOMAIN.md, separation of duties): no one approves their own work; the decision maker
  * is nobody who took part in the case; the assessor does not record the panel's recommendation.
  */
-export function separationOfDutiesBreach(actorId: string, taskType: string, participation: CaseParticipation): string | null {
+export function separationOfDutiesBreach(actorId: string, taskType: string, participation: CaseParticipation, who: 'you' | 'they' = 'you'): string | null {
   switch (taskType) {
     case 'make-decision': {
       const part = partTaken(participation, actorId);
-      return part ? `the decision maker must be nobody who took part in the case: you ${part}` : null;
+      return part ? `the decision maker must be nobody who took part in the case: ${who} ${part}` : null;
     }
     case 'record-panel-recommendation':
       return isAssessor(participation, actorId) ? "the assessor may not record the panel's recommendation" : null;
     case 'decide-stage-2':
-      return completedAny(participation, actorId, STAGE_ONE_CHECKS) ? 'no one approves their own work: you carried out a stage 1 check on this case' : null;
+      return completedAny(participation, actorId, STAGE_ONE_CHECKS) ? `no one approves their own work: ${who} carried out a stage 1 check on this case` : null;
     default:
       return null;
   }
+}
+
+/** Why this member of staff may not supervise the case (they judged it on the panel or decided it), or null. */
+export function supervisionBreach(workerId: string, participation: CaseParticipation): string | null {
+  if (participation.panelChairIds?.includes(workerId) || satOnPanel(participation, workerId)) return 'they sat on the panel for this case: a panel member never supervises it';
+  if (participation.completedBy['make-decision']?.includes(workerId)) return 'they made the decision on this case';
+  return null;
 }
 
 /** Why these staff may not sit on this case's panel (its assessor or supervising caseworker), or null. */

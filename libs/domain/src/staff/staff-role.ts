@@ -22,3 +22,8 @@ export interface Actor {
   userId: string;
   roles: readonly StaffRole[];
 }
+
+/** A signed-in member of staff as the API knows them: who, their roles and their team (what need to know is judged on). */
+export interface StaffMember extends Actor {
+  teamId: string | null;
+}

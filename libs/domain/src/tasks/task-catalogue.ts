@@ -17,3 +17,5 @@ export function taskDefinition(type: string): TaskDefinition {
   if (!definition) throw new RangeError(`unknown task type ${type}`);
   return definition;
 }
+
+export const TASK_TYPES = Object.keys(taskCatalogue) as TaskType[];

@@ -64,6 +64,8 @@ export interface TaskRecord {
   subjectId: string | null;
   /** The workflow run that opened the task (null for rows opened before runs were tracked). */
   runId: string | null;
+  /** The case's team (team inboxes); null for a case without one. */
+  teamId?: string | null;
   /** When this task's clock started (task opened, panel sitting, …). */
   anchorAt: Date;
   ruleId: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'staff_user' })
 export class StaffUserEntity {
@@ -8,5 +8,9 @@ export class StaffUserEntity {
   @Column({ name: 'password_hash', type: 'text' }) passwordHash!: string;
   @Column({ type: 'text', array: true }) roles!: string[];
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  @Column({ name: 'team_id', type: 'uuid', nullable: true }) teamId!: string | null;
+  /** Tokens issued before this are refused: a password change or reset ends every session. */
+  @Column({ name: 'sessions_valid_from', type: 'timestamptz' }) sessionsValidFrom!: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -27,6 +27,8 @@ export class TaskEntity {
   @Column({ name: 'subject_kind', type: 'text', nullable: true }) subjectKind!: string | null;
   @Column({ name: 'subject_id', type: 'text', nullable: true }) subjectId!: string | null;
   @Column({ name: 'run_id', type: 'text', nullable: true }) runId!: string | null;
+  /** The case's team, copied when the task opens and when the case changes team: team inboxes read it. */
+  @Column({ name: 'team_id', type: 'uuid', nullable: true }) teamId!: string | null;
   @Column({ name: 'calendar_seq', type: 'bigint', select: false, insert: false, update: false }) calendarSeq!: string;
   @Column({ name: 'anchor_at', type: 'timestamptz' }) anchorAt!: Date;
   @Column({ name: 'rule_id', type: 'text' }) ruleId!: string;

@@ -1,8 +1,10 @@
-import { HouseholdStage, mayMoveStage } from '@hearth/domain';
+import { HouseholdStage, mayMoveStage, searchableName } from '@hearth/domain';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../entities/audit-event.entity';
 import { HouseholdEntity } from '../entities/household.entity';
 import { writeAudit } from './audit';
+import { caseVisibleSql, sqlParams, Viewer } from './case-access';
+import { CaseFilesRepository } from './case-files.repository';
 
 export interface NewHousehold {
   id: string;
@@ -29,6 +31,32 @@ export interface HouseholdRecord extends NewHousehold {
   updatedAt: Date;
 }
 
+export interface HouseholdSearch {
+  name?: string;
+  caseNumber?: string;
+  stage?: HouseholdStage;
+  teamId?: string;
+  supervisingWorkerId?: string;
+  area?: string;
+  after?: { displayName: string; caseRef: string };
+  limit: number;
+}
+
+/** A household as search results and lists show it: number, name, stage, team and worker. */
+export interface HouseholdListItem {
+  id: string;
+  caseRef: string;
+  caseNumber: string;
+  displayName: string;
+  stage: HouseholdStage;
+  area: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  supervisingWorkerId: string | null;
+  supervisingWorkerName: string | null;
+  openedAt: Date;
+}
+
 export interface TimelineEntry {
   at: Date;
   action: string;
@@ -52,7 +80,7 @@ export class HouseholdsRepository {
    * workflow starts: no transaction stays open across a call to Temporal. Returns the existing
    * household when the idempotency key was used before.
    */
-  async createEnquiry(household: NewHousehold, caseRef: string): Promise<{ household: HouseholdRecord; created: boolean }> {
+  async createEnquiry(household: NewHousehold, caseRef: string, teamId: string | null): Promise<{ household: HouseholdRecord; created: boolean }> {
     const earlier = async () =>
       household.idempotencyKey ? this.dataSource.getRepository(HouseholdEntity).findOneBy({ idempotencyKey: household.idempotencyKey }) : null;
     const existing = await earlier();
@@ -60,6 +88,15 @@ export class HouseholdsRepository {
     try {
       const saved = await this.dataSource.transaction(async (manager) => {
         await manager.insert(HouseholdEntity, { ...household, stage: 'enquiry' });
+        await CaseFilesRepository.open(manager, {
+          caseRef,
+          kind: 'household',
+          subjectId: household.id,
+          displayName: household.primaryContactName,
+          teamId,
+          supervisingWorkerId: null,
+          openedAt: new Date(),
+        });
         // The person who enquired is the household's first adult (and needs a background check).
         await manager.query(
           `INSERT INTO household_member (household_id, kind, full_name, relationship, created_by) VALUES ($1, 'adult', $2, 'applicant', $3)`,
@@ -159,6 +196,42 @@ export class HouseholdsRepository {
       const after = { reason, idempotencyKey };
       await writeAudit(manager, { actorId, action: `household.${exit}`, entityType: 'household', entityId: id, caseRef, before: null, after });
       return idempotencyKey;
+    });
+  }
+
+  /**
+   * Households this viewer may see, by name (forgiving of spelling: `searchableName` on both sides,
+   * then trigram word similarity for typos), case number, stage, team, supervising worker or area;
+   * in name order, keyset paged.
+   */
+  async search(viewer: Viewer, query: HouseholdSearch): Promise<HouseholdListItem[]> {
+    const { values, param } = sqlParams();
+    const where = [`cf.kind = 'household'`, caseVisibleSql(viewer, param)];
+    if (query.name) {
+      const name = param(searchableName(query.name));
+      where.push(`(cf.search_name LIKE '%' || ${name} || '%' OR ${name} <% cf.search_name)`);
+    }
+    if (query.caseNumber) where.push(`cf.case_number = ${param(query.caseNumber)}`);
+    if (query.stage) where.push(`h.stage = ${param(query.stage)}`);
+    if (query.teamId) where.push(`cf.team_id = ${param(query.teamId)}`);
+    if (query.supervisingWorkerId) where.push(`cf.supervising_worker_id = ${param(query.supervisingWorkerId)}`);
+    if (query.area) where.push(`lower(h.area) = lower(${param(query.area)})`);
+    if (query.after) where.push(`(cf.display_name, cf.case_ref) > (${param(query.after.displayName)}, ${param(query.after.caseRef)})`);
+    const sql = `
+      SELECT h.id, cf.case_ref AS "caseRef", cf.case_number AS "caseNumber", cf.display_name AS "displayName", h.stage, h.area,
+             cf.team_id AS "teamId", t.name AS "teamName", cf.supervising_worker_id AS "supervisingWorkerId",
+             s.display_name AS "supervisingWorkerName", cf.opened_at AS "openedAt"
+        FROM case_file cf
+        JOIN household h ON h.id = cf.subject_id
+        LEFT JOIN team t ON t.id = cf.team_id
+        LEFT JOIN staff_user s ON s.id = cf.supervising_worker_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY cf.display_name, cf.case_ref
+       LIMIT ${param(query.limit)}`;
+    return this.dataSource.transaction(async (manager) => {
+      // Typos: a name whose trigrams mostly appear in one word of the household's name matches.
+      await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
+      return manager.query(sql, values);
     });
   }
 

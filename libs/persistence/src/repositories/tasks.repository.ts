@@ -1,8 +1,10 @@
-import { DomainError, TaskNoticeKind, TaskRecord, TaskStatus } from '@hearth/domain';
+import { DomainError, TASK_STATUSES, TaskNoticeKind, TaskRecord, TaskStatus, TEAM_ROLES } from '@hearth/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { TaskEntity } from '../entities/task.entity';
 import { raiseAlert } from './alert-writer';
 import { writeAudit } from './audit';
+import { sqlParams, Viewer } from './case-access';
+import { DelegationsRepository } from './delegations.repository';
 
 /** What a workflow's activity supplies to open a task; the rest starts empty. */
 export type OpenTaskRow = Pick<
@@ -37,15 +39,29 @@ export interface TaskCompletion {
 }
 
 export interface TaskListQuery {
-  /** Only tasks this user may act on: assigned to them or offered to one of their roles. */
-  visibleTo?: { userId: string; roles: readonly string[] };
+  /** A work list: the tasks this person may act on (held by them, or offered to a role of theirs; team roles within their team). */
+  actableBy?: Viewer;
+  /** Every task of a team (a manager's view of their team). */
+  teamId?: string;
   assigneeId?: string;
   candidateRoles?: readonly string[];
+  /** Absent: every status (a case's whole history). */
   status?: TaskStatus;
-  overdueAt?: Date;
+  /** Only tasks due before this instant (overdue: now; due within N days: now + N days). */
+  dueBefore?: Date;
   caseRef?: string;
+  type?: string;
   after?: { dueAt: Date; id: string };
   limit: number;
+}
+
+/** A team's open work per worker: what a team manager reads to balance the caseload. */
+export interface CaseloadRow {
+  assigneeId: string | null;
+  assigneeName: string | null;
+  open: number;
+  overdue: number;
+  dueThisWeek: number;
 }
 
 const toRecord = (row: TaskEntity): TaskRecord => ({ ...row }) as TaskRecord;
@@ -65,11 +81,14 @@ export class TasksRepository {
    */
   async open(row: OpenTaskRow): Promise<TaskRecord> {
     return this.dataSource.transaction(async (manager) => {
+      // The case's team, for team inboxes; a worker on leave has their new tasks go to their delegate.
+      const [file]: { team_id: string | null }[] = await manager.query(`SELECT team_id FROM case_file WHERE case_ref = $1`, [row.caseRef]);
+      const holder = row.assigneeId ? await DelegationsRepository.holderAt(manager, row.assigneeId, new Date()) : null;
       const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(TaskEntity)
-        .values({ ...row, status: 'open' })
+        .values({ ...row, assigneeId: holder?.holderId ?? null, teamId: file?.team_id ?? null, status: 'open' })
         .orIgnore()
         .returning('*')
         .execute();
@@ -97,7 +116,14 @@ export class TasksRepository {
           entityId: task.id,
           caseRef: task.caseRef,
           before: null,
-          after: { type: task.type, ...auditView(task), ruleId: task.ruleId, rulePackId: task.rulePackId, rulePackVersion: task.rulePackVersion },
+          after: {
+            type: task.type,
+            ...auditView(task),
+            ruleId: task.ruleId,
+            rulePackId: task.rulePackId,
+            rulePackVersion: task.rulePackVersion,
+            ...(holder?.delegatedFrom ? { delegatedFrom: holder.delegatedFrom } : {}),
+          },
         });
       }
       return toRecord(task);
@@ -290,6 +316,27 @@ export class TasksRepository {
     });
   }
 
+  /** Gives open tasks of a workflow to someone (null: back to their role), audited with the reason; returns the ids moved. */
+  async assign(workflowId: string, taskIds: readonly string[], assigneeId: string | null, actorId: string, reason: string): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const open = await manager.find(TaskEntity, { where: { workflowId, status: 'open', id: In([...taskIds]) }, lock: { mode: 'pessimistic_write' } });
+      const moving = open.filter((task) => task.assigneeId !== assigneeId);
+      for (const task of moving) {
+        await manager.update(TaskEntity, { id: task.id }, { assigneeId });
+        await writeAudit(manager, {
+          actorId,
+          action: `task.${reason}`,
+          entityType: 'task',
+          entityId: task.id,
+          caseRef: task.caseRef,
+          before: auditView(task),
+          after: { ...auditView(task), assigneeId },
+        });
+      }
+      return open.map((task) => task.id);
+    });
+  }
+
   /** The latest completed task of a type on a case, with the form staff sent with it. */
   async latestCompleted(caseRef: string, type: string): Promise<{ task: TaskRecord; data: Record<string, unknown> | null } | null> {
     const task = await this.dataSource.getRepository(TaskEntity).findOne({ where: { caseRef, type, status: 'completed' }, order: { completedAt: 'DESC' } });
@@ -303,21 +350,69 @@ export class TasksRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * A page of tasks in due order, keyset paged on (due_at, id). A work list is the union of what the
+   * person holds and what is offered to each of their roles, each branch walking its own index in
+   * due order, so a page costs the same for a role with ten open tasks as for one with a million.
+   */
   async list(query: TaskListQuery): Promise<TaskRecord[]> {
-    const qb = this.dataSource.getRepository(TaskEntity).createQueryBuilder('t');
-    if (query.visibleTo) {
-      qb.andWhere('(t.assignee_id = :viewer OR t.candidate_role = ANY(:viewerRoles))', {
-        viewer: query.visibleTo.userId,
-        viewerRoles: query.visibleTo.roles,
-      });
+    const { values, param } = sqlParams();
+    if (query.status && !TASK_STATUSES.includes(query.status)) throw new DomainError('invalid-input', `no task status ${query.status}`);
+    // The status is inlined (it is one of TASK_STATUSES): a partial index on status = 'open' matches only a literal.
+    const common = query.status ? [`t.status = '${query.status}'`] : [];
+    if (query.teamId) common.push(`t.team_id = ${param(query.teamId)}`);
+    if (query.assigneeId) common.push(`t.assignee_id = ${param(query.assigneeId)}`);
+    if (query.candidateRoles) common.push(`t.candidate_role = ANY(${param(query.candidateRoles)})`);
+    if (query.dueBefore) common.push(`t.due_at < ${param(query.dueBefore)}`);
+    if (query.caseRef) common.push(`t.case_ref = ${param(query.caseRef)}`);
+    if (query.type) common.push(`t.type = ${param(query.type)}`);
+    if (query.after) common.push(`(t.due_at, t.id) > (${param(query.after.dueAt)}, ${param(query.after.id)})`);
+    const limit = param(query.limit);
+    const branches: string[][] = [];
+    const viewer = query.actableBy;
+    if (!viewer) branches.push([]);
+    else {
+      branches.push([query.status === 'open' ? `t.assignee_id = ${param(viewer.userId)}` : `(t.assignee_id = ${param(viewer.userId)} OR t.completed_by = ${param(viewer.userId)})`]);
+      if (query.status === 'open') {
+        for (const role of viewer.roles) {
+          const offered = [`t.assignee_id IS NULL`, `t.candidate_role = ${param(role)}`];
+          if (TEAM_ROLES.includes(role)) {
+            if (!viewer.teamId) continue;
+            offered.push(`t.team_id = ${param(viewer.teamId)}`);
+          }
+          branches.push(offered);
+        }
+      }
     }
-    if (query.assigneeId) qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
-    if (query.candidateRoles) qb.andWhere('t.candidate_role = ANY(:candidateRoles)', { candidateRoles: query.candidateRoles });
-    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    if (query.overdueAt) qb.andWhere(`t.status = 'open' AND t.due_at < :overdueAt`, { overdueAt: query.overdueAt });
-    if (query.caseRef) qb.andWhere('t.case_ref = :caseRef', { caseRef: query.caseRef });
-    if (query.after) qb.andWhere('(t.due_at, t.id) > (:afterDue, :afterId)', { afterDue: query.after.dueAt, afterId: query.after.id });
-    const rows = await qb.orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').limit(query.limit).getMany();
+    const selects = branches.map((branch) => `(SELECT t.id, t.due_at FROM task t WHERE ${[...common, ...branch].join(' AND ')} ORDER BY t.due_at, t.id LIMIT ${limit})`);
+    const page: { id: string }[] = await this.dataSource.query(
+      selects.length === 1 ? selects[0] : `SELECT id, due_at FROM (${selects.join(' UNION ALL ')}) p ORDER BY due_at, id LIMIT ${limit}`,
+      values,
+    );
+    if (page.length === 0) return [];
+    const rows = await this.dataSource.getRepository(TaskEntity).findBy({ id: In(page.map((row) => row.id)) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return page.map((row) => toRecord(byId.get(row.id)!));
+  }
+
+  /** A team's open tasks per holder: open, overdue and due within the week (unassigned ones under null). */
+  async caseload(teamId: string, now: Date): Promise<CaseloadRow[]> {
+    const weekAhead = new Date(now.getTime() + 7 * 86_400_000);
+    return this.dataSource.query(
+      `SELECT t.assignee_id AS "assigneeId", s.display_name AS "assigneeName", count(*)::int AS open,
+              count(*) FILTER (WHERE t.due_at <= $2)::int AS overdue,
+              count(*) FILTER (WHERE t.due_at > $2 AND t.due_at <= $3)::int AS "dueThisWeek"
+         FROM task t LEFT JOIN staff_user s ON s.id = t.assignee_id
+        WHERE t.status = 'open' AND t.team_id = $1
+        GROUP BY t.assignee_id, s.display_name
+        ORDER BY s.display_name NULLS LAST`,
+      [teamId, now, weekAhead],
+    );
+  }
+
+  /** The open tasks a person holds, across cases: what a manager moves when they are off sick. */
+  async openHeldBy(assigneeId: string): Promise<TaskRecord[]> {
+    const rows = await this.dataSource.getRepository(TaskEntity).find({ where: { assigneeId, status: 'open' }, order: { dueAt: 'ASC', id: 'ASC' } });
     return rows.map(toRecord);
   }
 

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { STAFF_ROLES, StaffRole, TASK_STATUSES, TaskStatus } from '@hearth/domain';
+import { CASE_NUMBER_PATTERN, STAFF_ROLES, StaffRole, TASK_STATUSES, TASK_TYPES, TaskStatus } from '@hearth/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListTasksQuery {
@@ -34,9 +35,37 @@ export class ListTasksQuery {
   @Length(1, 100)
   caseRef?: string;
 
+  @ApiPropertyOptional({ example: 'H-2026-0042', description: 'Only tasks of the case with this number' })
+  @IsOptional()
+  @Matches(CASE_NUMBER_PATTERN, { message: 'caseNumber looks like H-2026-0042' })
+  caseNumber?: string;
+
+  @ApiPropertyOptional({ description: "Team managers: the tasks one worker of their team holds" })
+  @IsOptional()
+  @IsUUID()
+  assignedTo?: string;
+
+  @ApiPropertyOptional({ enum: ['mine'], description: "Every open task of my team's cases" })
+  @IsOptional()
+  @IsIn(['mine'])
+  team?: 'mine';
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 366, description: 'Only tasks due within this many days (overdue ones included)' })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  dueWithinDays?: number;
+
+  @ApiPropertyOptional({ enum: TASK_TYPES, description: 'Only tasks of this type' })
+  @IsOptional()
+  @IsIn(TASK_TYPES)
+  type?: string;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_NUMBER_PATTERN, HOUSEHOLD_STAGES, HouseholdStage } from '@hearth/domain';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+
+export class SearchHouseholdsQuery {
+  @ApiPropertyOptional({ description: 'Part of the family name, in any spelling (Arabic-script variants and Latin case are forgiven)', example: 'احمد' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'H-2026-0042' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Matches(CASE_NUMBER_PATTERN, { message: 'caseNumber looks like H-2026-0042' })
+  caseNumber?: string;
+
+  @ApiPropertyOptional({ enum: HOUSEHOLD_STAGES }) @IsOptional() @IsIn(HOUSEHOLD_STAGES) stage?: HouseholdStage;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() supervisingWorkerId?: string;
+  @ApiPropertyOptional({ example: 'Erbil' }) @IsOptional() @IsString() @Length(1, 120) area?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() @Length(1, 400) cursor?: string;
+}
+
+export class HouseholdListItemView {
+  @ApiProperty() id!: string;
+  @ApiProperty() caseRef!: string;
+  @ApiProperty({ example: 'H-2026-0042' }) caseNumber!: string;
+  @ApiProperty({ example: 'Shilan Ahmed' }) displayName!: string;
+  @ApiProperty({ enum: HOUSEHOLD_STAGES }) stage!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) area!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) teamId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) teamName!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) supervisingWorkerId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) supervisingWorkerName!: string | null;
+  @ApiProperty() openedAt!: string;
+}
+
+export class HouseholdPage {
+  @ApiProperty({ type: [HouseholdListItemView] }) items!: HouseholdListItemView[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class SupervisingWorkerDto {
+  @ApiProperty({ description: 'The caseworker who supervises the household from now' }) @IsUUID() workerId!: string;
+}
