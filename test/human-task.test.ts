@@ -25,6 +25,10 @@ describe('the human-task primitive', () => {
       `INSERT INTO household (id, stage, rule_pack_id, primary_contact_name, preferred_language, created_by) VALUES ($1, 'enquiry', $2, 'Test', 'en', $3)`,
       [householdId, rulePackId, hearth.users.caseworker.id],
     );
+    await hearth.dataSource.query(
+      `INSERT INTO case_file (case_ref, kind, subject_id, case_number, display_name, search_name) VALUES ($1, 'household', $2, $3, 'Test', 'test')`,
+      [caseRef('household', householdId), householdId, `H-1999-${householdId.slice(0, 8)}`],
+    );
     const input: HouseholdWorkflowInput = { householdId, rulePackId, rulePackVersion };
     const handle = await hearth.client.workflow.start('householdWorkflow', { workflowId: caseRef('household', householdId), taskQueue: hearth.temporal.taskQueue, args: [input] });
     return { householdId, handle };

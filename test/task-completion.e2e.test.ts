@@ -52,6 +52,7 @@ describe('completing a household enquiry task over HTTP', () => {
       'household.enquiry-recorded',
       'task.opened',
       'task.completed',
+      'case.supervising-worker-changed',
       'household.stage-changed',
       'task.opened',
     ]);

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { STAFF_ROLES, StaffRole } from '@hearth/domain';
+import { LOGIN_THROTTLE, STAFF_ROLES, StaffRole } from '@hearth/domain';
 import { createDataSource, StaffUsersRepository, TeamsRepository } from '@hearth/persistence';
 import { createTemporalClient, createTemporalConnection, TemporalConfig } from '@hearth/temporal';
 import { Client, Connection } from '@temporalio/client';
@@ -75,6 +75,8 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}, workerOpti
     rulePackId: 'krg',
     updateTimeoutMs: 5000,
     workerStaleMs: 20_000,
+    // Every test logs in from 127.0.0.1: only the per-user lock is the default's.
+    loginThrottle: { perUser: LOGIN_THROTTLE.perUser, perAddress: { ...LOGIN_THROTTLE.perAddress, failures: 10_000 } },
     ...overrides,
   };
   const dataSource = await createDataSource(databaseUrl, { poolSize: 4, applicationName: 'hearth-test' }).initialize();

@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
@@ -13,6 +14,12 @@ import { ApiConfig } from './config/api-config';
 export async function createApi(config: ApiConfig, logger = new JsonLogger()): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: false });
   app.disable('x-powered-by');
+  app.use(helmet());
+  // Responses carry children's and carers' personal data: no browser or proxy keeps a copy.
+  app.use((request: { path: string }, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+    if (!request.path.startsWith('/docs')) response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(requestLogging(logger));
   app.useBodyParser('json', { limit: '256kb' });
   app.use(requestShapeLimits());

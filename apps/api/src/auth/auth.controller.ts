@@ -23,6 +23,10 @@ export class AuthController {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
+  private get rules() {
+    return this.config.loginThrottle ?? LOGIN_THROTTLE;
+  }
+
   /**
    * Any member of staff: exchange a username and password for a bearer token. Repeated failures
    * lock the username, and an address that fails too often, for a while (429 with Retry-After).
@@ -41,8 +45,8 @@ export class AuthController {
     const matches = await verifyPassword(body.password, user?.passwordHash ?? (await NO_SUCH_USER_HASH));
     if (!user || !matches) {
       const [userLock, addressLock] = await Promise.all([
-        this.throttle.recordFailure(userKey, LOGIN_THROTTLE.perUser, now),
-        this.throttle.recordFailure(addressKey, LOGIN_THROTTLE.perAddress, now),
+        this.throttle.recordFailure(userKey, this.rules.perUser, now),
+        this.throttle.recordFailure(addressKey, this.rules.perAddress, now),
       ]);
       const lock = [userLock, addressLock].filter((date): date is Date => Boolean(date) && date! > now).sort((a, b) => b.getTime() - a.getTime())[0];
       if (lock) throw tooManyAttempts(lock, now);

@@ -1,3 +1,4 @@
+import { LOGIN_THROTTLE } from '@hearth/domain';
 import { assertDeployablePack } from '@hearth/domain';
 import { TemporalConfig, temporalConfigFromEnv } from '@hearth/temporal';
 
@@ -14,6 +15,8 @@ export interface ApiConfig {
   updateTimeoutMs: number;
   /** A worker not seen for this long is dead or frozen, as far as /health is concerned. */
   workerStaleMs: number;
+  /** Failed logins that lock a username or an address (default LOGIN_THROTTLE). */
+  loginThrottle?: typeof LOGIN_THROTTLE;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

@@ -1,22 +1,36 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Actor } from '@hearth/domain';
+import { Actor, DomainError } from '@hearth/domain';
+import { PanelsRepository } from '@hearth/persistence';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
-import { AddPanelCaseDto, CreatePanelDto } from './dto/panel.dto';
+import { AddPanelCaseDto, CreatePanelDto, PanelCalendarQuery } from './dto/panel.dto';
 import { PanelsService } from './panels.service';
 
 @ApiTags('panels')
 @ApiBearerAuth()
 @Controller('panels')
 export class PanelsController {
-  constructor(private readonly panels: PanelsService) {}
+  constructor(
+    private readonly panels: PanelsService,
+    private readonly repository: PanelsRepository,
+  ) {}
 
   /** A team manager or admin sets up a panel sitting with its chair and members. */
   @Post()
   @Roles('team-manager', 'admin')
   create(@CurrentActor() actor: Actor, @Body() body: CreatePanelDto) {
     return this.panels.create(actor, body);
+  }
+
+  /** Any member of staff: the panel calendar, sittings from `from` to `to` (at most a year), soonest first. */
+  @Get()
+  async calendar(@Query() query: PanelCalendarQuery) {
+    const from = new Date(query.from);
+    const to = new Date(query.to);
+    if (to <= from || to.getTime() - from.getTime() > 366 * 86_400_000) throw new DomainError('invalid-input', 'to must be after from, and at most a year later');
+    const panels = await this.repository.between(from, to);
+    return { items: panels.map((panel) => ({ ...panel, sittingAt: panel.sittingAt.toISOString(), createdAt: panel.createdAt.toISOString() })) };
   }
 
   /** Any member of staff: the panel, its cases and whether their papers are sent, due or late. */

@@ -2,7 +2,7 @@
  * One spelling for searching names written in Arabic script (Sorani, Badini, Arabic) or Latin
  * letters. Staff type names on Arabic keyboards without the Kurdish letters, with or without
  * diacritics and hamza seats, and with either yeh, kaf or heh: every variant of a letter folds to
- * one form, so "أحمد", "احمد" and "اَحمەد" meet. Doubled letters (Sorani writes û as وو) fold to one.
+ * one form, and Sorani's written short vowels are dropped, so "أحمد", "احمد" and "ئەحمەد" meet. Doubled letters (Sorani writes û as وو) fold to one.
  */
 const FOLDS: Record<string, string> = {
   // alef forms and hamza seats
@@ -10,8 +10,8 @@ const FOLDS: Record<string, string> = {
   'ؤ': 'و', 'ئ': 'ی', 'ء': '',
   // yeh forms: Arabic yeh, alef maksura, Farsi yeh, Kurdish ê, yeh barree
   'ي': 'ی', 'ى': 'ی', 'ێ': 'ی', 'ے': 'ی', 'ۍ': 'ی',
-  // heh, Kurdish ae (ە), teh marbuta
-  'ە': 'ه', 'ھ': 'ه', 'ة': 'ه', 'ۀ': 'ه', 'ہ': 'ه',
+  // heh forms and teh marbuta (Kurdish ە is handled before, as a vowel)
+  'ھ': 'ه', 'ة': 'ه', 'ۀ': 'ه', 'ہ': 'ه',
   // kaf forms and the Kurdish letters an Arabic keyboard lacks
   'ك': 'ک', 'گ': 'ک', 'ڪ': 'ک',
   'ۆ': 'و', 'ۊ': 'و', 'ۉ': 'و',
@@ -25,6 +25,8 @@ const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 export function searchableName(name: string): string {
   const folded = name
+    // Arabic keyboards write Sorani ە as heh and a zero-width non-joiner.
+    .replace(/ه\u200C/g, 'ە')
     .normalize('NFKD')
     .replace(LATIN_MARKS, '')
     .normalize('NFC')
@@ -33,6 +35,10 @@ export function searchableName(name: string): string {
     .toLowerCase()
     // A word-initial ئ only carries a vowel (Sorani ئاسۆ, Arabic آسو): it is an alef there.
     .replace(/(^|[^\p{L}])ئ/gu, '$1ا')
+    // Sorani writes the short vowel ە that Arabic leaves out (ئەحمەد, أحمد; ڕەسوڵ, رسول); at the
+    // end of a word it stands where Arabic has ة or ه (فاتیمە, فاطمة).
+    .replace(/ە(?=\p{L})/gu, '')
+    .replace(/ە/g, 'ه')
     .replace(/./gu, (letter) => FOLDS[letter] ?? letter)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

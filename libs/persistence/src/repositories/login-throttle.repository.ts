@@ -16,13 +16,13 @@ export class LoginThrottleRepository {
     const [row]: { locked_until: Date | null }[] = await this.dataSource.query(
       `INSERT INTO login_throttle AS l (key, failures, window_started_at) VALUES ($1, 1, $2)
        ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN l.window_started_at > $2 - make_interval(secs => $3) THEN l.failures + 1 ELSE 1 END,
-         window_started_at = CASE WHEN l.window_started_at > $2 - make_interval(secs => $3) THEN l.window_started_at ELSE $2 END
+         failures = CASE WHEN l.window_started_at > $2::timestamptz - make_interval(secs => $3) THEN l.failures + 1 ELSE 1 END,
+         window_started_at = CASE WHEN l.window_started_at > $2::timestamptz - make_interval(secs => $3) THEN l.window_started_at ELSE $2 END
        RETURNING key, failures, locked_until`,
       [key, now, rule.windowSeconds],
     );
     const [locked]: { locked_until: Date }[] = await this.dataSource.query(
-      `UPDATE login_throttle SET locked_until = $2 + make_interval(secs => $4), failures = 0, window_started_at = $2
+      `UPDATE login_throttle SET locked_until = $2::timestamptz + make_interval(secs => $4), failures = 0, window_started_at = $2
         WHERE key = $1 AND failures >= $3 RETURNING locked_until`,
       [key, now, rule.failures, rule.lockSeconds],
     ).then((result: [{ locked_until: Date }[], number]) => result[0]);

@@ -45,6 +45,19 @@ export class PanelsRepository {
     });
   }
 
+  /** The panel calendar: sittings between two instants, with the chair's name and the size of each agenda. */
+  async between(from: Date, to: Date): Promise<(PanelRecord & { chairName: string; cases: number })[]> {
+    return this.dataSource.query(
+      `SELECT p.id, p.sitting_at AS "sittingAt", p.chair_id AS "chairId", s.display_name AS "chairName", p.created_by AS "createdBy", p.created_at AS "createdAt",
+              (SELECT coalesce(array_agg(m.staff_id::text ORDER BY m.staff_id), '{}') FROM panel_member m WHERE m.panel_id = p.id) AS "memberIds",
+              (SELECT count(*)::int FROM panel_case c WHERE c.panel_id = p.id) AS cases
+         FROM panel p JOIN staff_user s ON s.id = p.chair_id
+        WHERE p.sitting_at >= $1 AND p.sitting_at < $2
+        ORDER BY p.sitting_at, p.id LIMIT 500`,
+      [from, to],
+    );
+  }
+
   async findById(id: string): Promise<PanelRecord | null> {
     const [row]: PanelRecord[] = await this.dataSource.query(
       `SELECT p.id, p.sitting_at AS "sittingAt", p.chair_id AS "chairId", p.created_by AS "createdBy", p.created_at AS "createdAt",

@@ -23,3 +23,8 @@ export class AddPanelCaseDto {
   @IsUUID()
   householdId!: string;
 }
+
+export class PanelCalendarQuery {
+  @ApiProperty({ example: '2026-12-01T00:00:00+03:00' }) @IsISO8601({ strict: true }) from!: string;
+  @ApiProperty({ example: '2027-01-01T00:00:00+03:00' }) @IsISO8601({ strict: true }) to!: string;
+}
