@@ -72,6 +72,8 @@ describe('carer approval, workflow and case kit', () => {
       expect(await family.refusal(task, STAFF.decisionMaker, 'not-approve', { reasons: 'no' })).toBe('conflict');
       await family.complete(late, STAFF.caseworker, 'concerns');
       await eventually(async () => (kit.store.tasks.get(late.id)!.status === 'completed' ? true : undefined));
+      // The team managers are told that a check found concerns.
+      await eventually(async () => (kit.store.alerts.get(`check-concerns:${late.id}`)?.kind === 'check-concerns' ? true : undefined));
       expect(await family.refusal(task, STAFF.decisionMaker, 'approve', APPROVAL)).toBe('conflict');
       await family.complete(task, STAFF.decisionMaker, 'not-approve', { reasons: 'the new adult raised concerns' });
       await family.stage('not-approved');

@@ -26,8 +26,8 @@ describe('the human-task primitive', () => {
       [householdId, rulePackId, hearth.users.caseworker.id],
     );
     await hearth.dataSource.query(
-      `INSERT INTO case_file (case_ref, kind, subject_id, case_number, display_name, search_name) VALUES ($1, 'household', $2, $3, 'Test', 'test')`,
-      [caseRef('household', householdId), householdId, `H-1999-${householdId.slice(0, 8)}`],
+      `INSERT INTO case_file (case_ref, kind, subject_id, case_number, display_name, search_name, rule_pack_id) VALUES ($1, 'household', $2, $3, 'Test', 'test', $4)`,
+      [caseRef('household', householdId), householdId, `H-1999-${householdId.slice(0, 8)}`, rulePackId],
     );
     const input: HouseholdWorkflowInput = { householdId, rulePackId, rulePackVersion };
     const handle = await hearth.client.workflow.start('householdWorkflow', { workflowId: caseRef('household', householdId), taskQueue: hearth.temporal.taskQueue, args: [input] });

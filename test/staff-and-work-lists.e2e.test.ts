@@ -87,6 +87,52 @@ describe('staff, work lists and moving work', () => {
     expect(refused.body).toMatchObject({ error: 'separation-of-duties', message: expect.stringContaining('they carried out a stage 1 check') });
   });
 
+  it('shows what was recorded: a check that found concerns, alerted to the team manager, and why the case was withdrawn', async () => {
+    const journey = new HouseholdJourney(hearth);
+    await journey.toStageOne();
+    const ref = caseRef('household', journey.householdId);
+    const [check] = await journey.openTasks('medical-check');
+    const caseworker = await journey.token('caseworker');
+    const unsaid = await journey.complete(check.id, caseworker, 'concerns', {}, `unsaid-${check.id}`).expect(400);
+    expect(unsaid.body.fields).toHaveProperty(['data.concerns']);
+    await journey.complete(check.id, caseworker, 'concerns', { concerns: 'a heart condition needs a specialist opinion' }).expect(200);
+    const manager = await journey.auth('team-manager');
+    const [alert] = await eventually(async () => {
+      const page = await hearth.http.get('/alerts').query({ kind: 'check-concerns', caseRef: ref }).set(manager).expect(200);
+      return page.body.items.length ? page.body.items : undefined;
+    }, 15_000, 'the concerns alert');
+    expect(alert).toMatchObject({ severity: 'warning', about: 'medical-check', aboutTitle: expect.any(String), caseNumber: expect.stringMatching(CASE_NUMBER_PATTERN), caseName: 'Journey Family', timeZone: 'Asia/Baghdad' });
+    await hearth.http.post(`/households/${journey.householdId}/withdraw`).set(await journey.auth('caseworker')).set('Idempotency-Key', `withdraw-${ref}`).send({ reason: 'the family is moving to Baghdad' }).expect(200);
+    const view = (await hearth.http.get(`/households/${journey.householdId}`).set(manager).expect(200)).body;
+    expect(view.checks).toContainEqual(expect.objectContaining({ type: 'medical-check', outcome: 'concerns', foundConcerns: true, concerns: 'a heart condition needs a specialist opinion' }));
+    expect(view.exit).toMatchObject({ kind: 'withdrawn', reason: 'the family is moving to Baghdad', recordedByName: expect.any(String) });
+  });
+
+  it('pages alerts most severe first, so a critical alert never drops out of view', async () => {
+    const caseworker = await hearth.addStaff('caseworker');
+    const family = await enquiry(caseworker, 'Alerting Family');
+    const ref = caseRef('household', family.id);
+    const raise = (key: string, severity: string, minutesAgo: number) =>
+      hearth.dataSource.query(
+        `INSERT INTO alert (kind, dedupe_key, recipient_role, severity, case_ref, about, raised_at) VALUES ('needs-attention', $1, 'team-manager', $2, $3, 'test', date_trunc('milliseconds', now()) - make_interval(mins => $4))`,
+        [`${key}:${ref}`, severity, ref, minutesAgo],
+      );
+    await raise('old-info', 'info', 300);
+    await raise('old-warning', 'warning', 200);
+    await raise('new-critical', 'critical', 1);
+    const manager = await login((await hearth.addStaff('team-manager')).username);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await hearth.http.get('/alerts').query({ caseRef: ref, limit: 1, ...(cursor ? { cursor } : {}) }).set(manager).expect(200);
+      seen.push(...page.body.items.map((item: { severity: string }) => item.severity));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual(['critical', 'warning', 'info']);
+    const stranger = await login((await hearth.addStaffInTeam(await hearth.addTeam(), 'team-manager')).username);
+    expect((await hearth.http.get('/alerts').query({ caseRef: ref }).set(stranger).expect(200)).body.items).toEqual([]);
+  });
+
   it('claims and releases a task offered to a role', async () => {
     const caseworker = await hearth.addStaff('caseworker');
     const family = await enquiry(caseworker, 'Claim Family');

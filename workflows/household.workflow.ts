@@ -13,7 +13,7 @@ import {
   TaskType,
 } from '@hearth/domain';
 import { caseActivityOptions } from './activity-options';
-import type { HouseholdActivities, OpenedTask } from './contracts/activities.contract';
+import type { CaseActivities, HouseholdActivities, OpenedTask } from './contracts/activities.contract';
 import {
   AdultCheck,
   AssessmentResume,
@@ -35,6 +35,7 @@ import { Participation } from './participation';
 import { toFailure } from './failures';
 
 const household = proxyActivities<HouseholdActivities>(caseActivityOptions);
+const cases = proxyActivities<CaseActivities>(caseActivityOptions);
 
 /** After the initial home visit, carry on to application, stages 1-2, panel and decision (issue 4). */
 const APPROVAL_PATH_PATCH = 'household-approval-path';
@@ -48,6 +49,8 @@ const CONTINUE_ON_DEFERRAL_PATCH = 'household-continue-on-deferral';
 const SAFEGUARDS_PATCH = 'household-safeguards';
 /** Issue 8: the case file names the supervising worker once the enquiry is answered. */
 const CASE_FILE_WORKER_PATCH = 'household-case-file-worker';
+/** Issue 8: a check that found concerns is flagged to the team managers. */
+const CHECK_CONCERNS_PATCH = 'household-check-concerns';
 const CEILING_RULE = 'application.panel-recommendation';
 
 /**
@@ -351,6 +354,10 @@ class HouseholdCase {
     const assigneeId = spec.assigneeId ?? (caseworkerTasks.has(type) ? this.caseworkerId : null);
     const done = await this.tasks.run<T>({ key: `${type}:c${cycle}`, ...spec, type, assigneeId });
     this.participation.completed(type, done.completedBy);
+    if (done.outcome === 'concerns' && patched(CHECK_CONCERNS_PATCH)) {
+      const flag = { caseRef: this.caseRef, taskId: done.taskId, taskType: type, at: done.completedAt };
+      await this.steps.run(`flag-concerns:${done.taskId}`, () => cases.flagCheckConcerns(flag));
+    }
     return done;
   }
 

@@ -270,6 +270,7 @@ export class InMemoryCase {
       warnCaseClock: async ({ caseRef, ruleId, sequence: n }) => void this.raise(`case-clock-warning:${caseRef}:${ruleId}:${n}`, { kind: 'case-clock-warning', caseRef, about: ruleId, taskId: null }),
       raiseCaseAlert: async ({ caseRef, ruleId }) => void this.raise(`statutory-ceiling:${caseRef}:${ruleId}`, { kind: 'statutory-ceiling', caseRef, about: ruleId, taskId: null }),
       resolveCaseAlert: async ({ caseRef, ruleId }) => this.resolve((key) => key.startsWith(`statutory-ceiling:${caseRef}:${ruleId}`) || key.startsWith(`case-clock-warning:${caseRef}:${ruleId}:`)),
+      flagCheckConcerns: async ({ caseRef, taskId, taskType }) => void this.raise(`check-concerns:${taskId}`, { kind: 'check-concerns', caseRef, about: taskType, taskId: null }),
       raiseNeedsAttention: async ({ caseRef, step }) => void this.raise(`needs-attention:${caseRef}:${step}`, { kind: 'needs-attention', caseRef, about: step, taskId: null }),
       resolveNeedsAttention: async ({ caseRef, step }) => this.resolve((key) => key === `needs-attention:${caseRef}:${step}`),
       recordPanelBooking: async ({ panelId, householdId, movedFromPanelId }) => {

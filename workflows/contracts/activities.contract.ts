@@ -82,6 +82,8 @@ export interface CaseActivities {
   resolveCaseAlert(input: { caseRef: string; ruleId: string; at: string }): Promise<void>;
   /** A step failed for good: managers are asked to look, an admin may retry it. Resolved when it succeeds. */
   raiseNeedsAttention(input: { caseRef: CaseRef; step: string; at: string }): Promise<void>;
+  /** A check found concerns: the team managers are told, once per task. */
+  flagCheckConcerns(input: { caseRef: CaseRef; taskId: string; taskType: string; at: string }): Promise<void>;
   resolveNeedsAttention(input: { caseRef: CaseRef; step: string; at: string }): Promise<void>;
 }
 

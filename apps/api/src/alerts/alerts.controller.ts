@@ -1,30 +1,99 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Actor, ALERT_KINDS, AlertKind } from '@hearth/domain';
-import { AlertsRepository } from '@hearth/persistence';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ALERT_KINDS, ALERT_SEVERITIES, AlertKind, AlertSeverity, localDateTimeOf, rulePackInForceAt, StaffMember, taskCatalogue } from '@hearth/domain';
+import { AlertRow, AlertsRepository } from '@hearth/persistence';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { CaseAccess } from '../access/case-access';
 import { CurrentActor } from '../auth/auth.decorators';
-
-const SEES_EVERY_ALERT = ['team-manager', 'admin'];
+import { cursorDate, decodeCursor, keysetPage } from '../common/keyset-cursor';
 
 export class AlertsQueryDto {
   @ApiPropertyOptional({ enum: ALERT_KINDS }) @IsOptional() @IsIn(ALERT_KINDS) kind?: AlertKind;
+  @ApiPropertyOptional({ enum: ALERT_SEVERITIES }) @IsOptional() @IsIn(ALERT_SEVERITIES) severity?: AlertSeverity;
+  @ApiPropertyOptional({ example: 'household:7d4c…' }) @IsOptional() @IsString() @Length(1, 100) caseRef?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() @Length(1, 400) cursor?: string;
+}
+
+/** An alert as a work list shows it: what it is about, on which case (number and family name), raised when. */
+export class AlertView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ALERT_KINDS }) kind!: string;
+  @ApiProperty({ enum: ALERT_SEVERITIES }) severity!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The task type, clock rule or step the alert is about' }) about!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Background check' }) aboutTitle!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) taskId!: string | null;
+  @ApiProperty() caseRef!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'H-2026-0042' }) caseNumber!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) caseName!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) recipientRole!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) recipientId!: string | null;
+  @ApiProperty() raisedAt!: string;
+  @ApiProperty({ example: '2026-12-03T16:00', description: "When it was raised, on the wall clock of the case's jurisdiction" }) raisedLocal!: string;
+  @ApiProperty({ example: 'Asia/Baghdad' }) timeZone!: string;
+
+  static of(row: AlertRow): AlertView {
+    const timeZone = row.rulePackId ? rulePackInForceAt(row.rulePackId, row.raisedAt).timeZone : 'UTC';
+    const task = row.about ? (taskCatalogue as Record<string, { title: string }>)[row.about] : undefined;
+    return {
+      id: row.id,
+      kind: row.kind,
+      severity: row.severity,
+      about: row.about,
+      aboutTitle: task?.title ?? null,
+      taskId: row.taskId,
+      caseRef: row.caseRef,
+      caseNumber: row.caseNumber,
+      caseName: row.caseName,
+      recipientRole: row.recipientRole,
+      recipientId: row.recipientId,
+      raisedAt: row.raisedAt.toISOString(),
+      raisedLocal: localDateTimeOf(row.raisedAt, timeZone),
+      timeZone,
+    };
+  }
+}
+
+export class AlertPage {
+  @ApiProperty({ type: [AlertView] }) items!: AlertView[];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
 @ApiTags('alerts')
 @ApiBearerAuth()
 @Controller('alerts')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsRepository) {}
+  constructor(
+    private readonly alerts: AlertsRepository,
+    private readonly access: CaseAccess,
+  ) {}
 
   /**
-   * Open alerts, oldest first: team managers see every one (overdue tasks, escalations, breached
-   * statutory clocks); other staff see the reminders addressed to them or their role.
+   * Open alerts, most severe first, then oldest, paged: a team manager sees every alert on their
+   * team's cases (overdue tasks, escalations, breached statutory clocks); other staff see those
+   * addressed to them or their role.
    */
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: AlertsQueryDto) {
-    const seesAll = actor.roles.some((role) => SEES_EVERY_ALERT.includes(role));
-    const alerts = await this.alerts.open(200, { kind: query.kind, addressedTo: seesAll ? undefined : actor });
-    return { items: alerts.map((alert) => ({ ...alert, raisedAt: alert.raisedAt.toISOString() })) };
+  @ApiOkResponse({ type: AlertPage })
+  async list(@CurrentActor() actor: StaffMember, @Query() query: AlertsQueryDto): Promise<AlertPage> {
+    const limit = query.limit ?? 50;
+    const after = query.cursor ? decodeCursor(query.cursor, 3) : undefined;
+    const rows = await this.alerts.page(actor, {
+      kind: query.kind,
+      severity: query.severity,
+      caseRef: query.caseRef,
+      after: after && { rank: Number(after[0]), raisedAt: cursorDate(after[1]), id: after[2] },
+      limit: limit + 1,
+    });
+    const page = keysetPage(rows, limit, (last) => [String(last.rank), last.raisedAt, last.id]);
+    await this.access.logRead(actor, page.items.filter((row) => row.caseName).map((row) => row.caseRef), ['caseName'], 'GET /alerts');
+    return { items: page.items.map(AlertView.of), nextCursor: page.nextCursor };
   }
 }

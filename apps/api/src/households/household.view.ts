@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskRecord } from '@hearth/domain';
 import { CaseFileRecord, HouseholdMemberRecord, HouseholdRecord, TimelineEntry } from '@hearth/persistence';
-import { TaskView } from '../tasks/task.view';
+import { TaskSubjectView, TaskView } from '../tasks/task.view';
 
 export class TimelineEntryView {
   @ApiProperty() at!: string;
@@ -40,17 +40,64 @@ export class DecisionView {
   @ApiPropertyOptional({ nullable: true, type: String }) reasons!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) departureReason!: string | null;
   @ApiProperty() recordedBy!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) recordedByName!: string | null;
   @ApiProperty() recordedAt!: string;
 }
 
-export function decisionView({ task, data }: { task: TaskRecord; data: Record<string, unknown> | null }): DecisionView {
-  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+/** A stage 1 check as recorded: its outcome, and what was found when it found concerns. */
+export class CheckView {
+  @ApiProperty() taskId!: string;
+  @ApiProperty({ example: 'background-check' }) type!: string;
+  @ApiProperty() title!: string;
+  @ApiPropertyOptional({ nullable: true, type: TaskSubjectView }) subject!: TaskSubjectView | null;
+  @ApiProperty({ example: 'satisfactory' }) outcome!: string;
+  @ApiProperty({ description: 'The check found concerns (the team managers were alerted)' }) foundConcerns!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) concerns!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) notes!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) completedBy!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) completedAt!: string | null;
+}
+
+export function checkView(task: TaskView, data: Record<string, unknown> | null): CheckView {
+  return {
+    taskId: task.id,
+    type: task.type,
+    title: task.title,
+    subject: task.subject,
+    outcome: task.outcome!,
+    foundConcerns: task.outcome === 'concerns',
+    concerns: text(data?.concerns),
+    notes: text(data?.notes),
+    completedBy: task.completedBy,
+    completedAt: task.completedAt,
+  };
+}
+
+/** How the case left before a decision, and why: the applicant withdrew, or the agency ended the assessment. */
+export class ExitView {
+  @ApiProperty({ enum: ['withdrawn', 'assessment-ended'] }) kind!: string;
+  @ApiProperty() reason!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) recordedBy!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) recordedByName!: string | null;
+  @ApiProperty() recordedAt!: string;
+}
+
+export function exitView(timeline: TimelineEntry[], name: (id: string | null) => string | null): ExitView | null {
+  const entry = timeline.find((row) => row.action === 'household.withdrawn' || row.action === 'household.assessment-ended');
+  if (!entry) return null;
+  return { kind: entry.action.slice('household.'.length), reason: text(entry.after?.reason) ?? '', recordedBy: entry.actorId, recordedByName: name(entry.actorId), recordedAt: entry.at.toISOString() };
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
+
+export function decisionView({ task, data }: { task: TaskRecord; data: Record<string, unknown> | null }, name: (id: string | null) => string | null = () => null): DecisionView {
   return {
     outcome: task.outcome!,
     terms: (data?.terms as Record<string, unknown> | undefined) ?? null,
     reasons: text(data?.reasons),
     departureReason: text(data?.departureReason),
     recordedBy: task.completedBy!,
+    recordedByName: name(task.completedBy),
     recordedAt: task.completedAt!.toISOString(),
   };
 }
@@ -80,6 +127,8 @@ export class HouseholdView {
   recommendation!: DecisionView | null;
   @ApiPropertyOptional({ nullable: true, type: DecisionView }) decision!: DecisionView | null;
   @ApiProperty({ description: 'The decision departed from the recommended outcome or terms' }) decisionDepartsFromRecommendation!: boolean;
+  @ApiProperty({ type: [CheckView], description: 'Each completed stage 1 check, with any concerns found' }) checks!: CheckView[];
+  @ApiPropertyOptional({ nullable: true, type: ExitView }) exit!: ExitView | null;
   @ApiProperty({ type: [HouseholdMemberView] }) members!: HouseholdMemberView[];
   @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
@@ -90,7 +139,7 @@ export class HouseholdView {
     tasks: TaskView[],
     members: HouseholdMemberRecord[],
     timeline: TimelineEntry[],
-    decisions: { recommendation: DecisionView | null; decision: DecisionView | null },
+    decisions: { recommendation: DecisionView | null; decision: DecisionView | null; checks: CheckView[]; exit: ExitView | null },
   ): HouseholdView {
     return {
       id: household.id,

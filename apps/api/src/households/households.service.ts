@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StaffMember, caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt } from '@hearth/domain';
-import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, StaffUsersRepository, TasksRepository } from '@hearth/persistence';
+import { caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt, STAGE_ONE_CHECKS, StaffMember } from '@hearth/domain';
+import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, StaffUsersRepository, TaskSubmissionsRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { caseUpdateId, closeCaseUpdate } from '@hearth/workflows/contracts/case.contract';
 import { adultJoinedUpdate, HouseholdExit, supervisingWorkerUpdate, supervisingWorkerUpdateId } from '@hearth/workflows/contracts/household.contract';
@@ -15,7 +15,7 @@ import { HouseholdPage, SearchHouseholdsQuery } from './dto/search-households.qu
 import { AddHouseholdMemberDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
 import { HouseholdWorkflows } from './household-workflows';
-import { decisionView, HouseholdView, memberView } from './household.view';
+import { checkView, decisionView, exitView, HouseholdView, memberView } from './household.view';
 
 /** The personal data a household's page shows, as the read log names it. */
 const HOUSEHOLD_FIELDS = ['primaryContactName', 'phone', 'email', 'area', 'notes', 'members', 'decisions'];
@@ -32,6 +32,7 @@ export class HouseholdsService {
     private readonly access: CaseAccess,
     private readonly taskViews: TaskViews,
     private readonly users: StaffUsersRepository,
+    private readonly submissions: TaskSubmissionsRepository,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -115,10 +116,19 @@ export class HouseholdsService {
       this.tasks.latestCompleted(ref, 'record-panel-recommendation'),
       this.tasks.latestCompleted(ref, 'make-decision'),
     ]);
+    const checks = new Map(tasks.filter((task) => task.status === 'completed' && (STAGE_ONE_CHECKS as readonly string[]).includes(task.type)).map((task) => [task.id, task.submissionId]));
+    const [forms, names, taskViews] = await Promise.all([
+      this.submissions.dataOf([...checks.values()]),
+      this.users.namesOf([...tasks.map((task) => task.completedBy), ...timeline.map((entry) => entry.actorId)]),
+      this.taskViews.of(tasks, now),
+    ]);
     await this.access.logRead(actor, [ref], HOUSEHOLD_FIELDS, 'GET /households/:id');
-    return HouseholdView.of(household, file, await this.taskViews.of(tasks, now), members, timeline, {
-      recommendation: recommendation && decisionView(recommendation),
-      decision: decision && decisionView(decision),
+    const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+    return HouseholdView.of(household, file, taskViews, members, timeline, {
+      recommendation: recommendation && decisionView(recommendation, name),
+      decision: decision && decisionView(decision, name),
+      checks: taskViews.filter((view) => checks.has(view.id)).map((view) => checkView(view, forms.get(checks.get(view.id) ?? '') ?? null)),
+      exit: exitView(timeline, name),
     });
   }
 

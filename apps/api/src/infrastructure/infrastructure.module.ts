@@ -16,6 +16,7 @@ import {
   IdempotencyKeysRepository,
   PanelsRepository,
   StaffUsersRepository,
+  TaskSubmissionsRepository,
   TasksRepository,
   WorkerHeartbeatsRepository,
 } from '@hearth/persistence';
@@ -40,6 +41,7 @@ const repositories = [
   IdempotencyKeysRepository,
   PanelsRepository,
   StaffUsersRepository,
+  TaskSubmissionsRepository,
   TasksRepository,
   WorkerHeartbeatsRepository,
 ];

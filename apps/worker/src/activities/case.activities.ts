@@ -28,6 +28,10 @@ export function createCaseActivities(deps: { alerts: AlertsRepository; deadlines
       await deps.alerts.resolveMatching([clockKey(caseRef, ruleId), `case-clock-warning:${caseRef}:${ruleId}:%`], new Date(at));
     },
 
+    async flagCheckConcerns({ caseRef, taskId, taskType, at }) {
+      await deps.alerts.raiseForCase({ kind: 'check-concerns', severity: 'warning', dedupeKey: `check-concerns:${taskId}`, caseRef, ...forManagers, raisedAt: new Date(at), about: taskType });
+    },
+
     async raiseNeedsAttention({ caseRef, step, at }) {
       if (!parseCaseRef(caseRef)) throw new Error(`not a case reference: ${caseRef}`);
       await deps.alerts.raiseForCase({ kind: 'needs-attention', severity: 'critical', dedupeKey: attentionKey(caseRef, step), caseRef, ...forManagers, raisedAt: new Date(at), about: step });

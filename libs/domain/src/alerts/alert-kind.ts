@@ -11,6 +11,8 @@ export const ALERT_KINDS = [
   'needs-attention',
   /** An approved household changed (e.g. an adult joined): its review is due. */
   'household-changed',
+  /** A check on the case (background, reference, medical…) found concerns: the team manager reads them. */
+  'check-concerns',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

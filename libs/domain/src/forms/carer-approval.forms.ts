@@ -47,7 +47,25 @@ const departureReason = longText(
   },
 );
 
-const checkOutcomes = ['satisfactory', 'concerns'] as const;
+/** A check that found concerns says what they are: the team manager is told and reads them. */
+const checkFindings: Record<string, FormSchema> = {
+  satisfactory: freeNotes,
+  concerns: formData(
+    {
+      concerns: longText(
+        { ckb: 'نیگەرانییەکان', kmr: 'نیگەرانی', ar: 'المخاوف', en: 'Concerns found' },
+        {
+          ckb: 'چی دۆزرایەوە، لە کوێوە، و چی پێویستە بکرێت.',
+          kmr: 'چ هاتە دیتن، ژ کیڤە، و چ پێدڤییە بهێتە کرن.',
+          ar: 'ما الذي وُجد، ومن أي مصدر، وما الذي يلزم فعله.',
+          en: 'What was found, from which source, and what needs to happen.',
+        },
+      ),
+      notes: notesField,
+    },
+    ['concerns'],
+  ),
+};
 
 /** The carer household's approval forms (carer-approval.tasks.ts), enquiry to telling the applicant. */
 export const carerApprovalForms: readonly FormDefinition[] = [
@@ -73,31 +91,31 @@ export const carerApprovalForms: readonly FormDefinition[] = [
     key: 'background-check',
     version: 1,
     title: { ckb: 'پشکنینی پێشینە و پۆلیس', kmr: 'پشکنینا پێشینەیێ و پۆلیسی', ar: 'التحقق من الخلفية والسجل الجنائي', en: 'Background and police check' },
-    outcomes: eachOutcome(checkOutcomes, freeNotes),
+    outcomes: checkFindings,
   },
   {
     key: 'personal-reference',
     version: 1,
     title: { ckb: 'تەزکیەی کەسی', kmr: 'تەزکیەیا کەسی', ar: 'تزكية شخصية', en: 'Personal reference' },
-    outcomes: eachOutcome(checkOutcomes, freeNotes),
+    outcomes: checkFindings,
   },
   {
     key: 'medical-check',
     version: 1,
     title: { ckb: 'پشکنینی پزیشکی', kmr: 'پشکنینا ساخلەمیێ', ar: 'الفحص الطبي', en: 'Medical' },
-    outcomes: eachOutcome(checkOutcomes, freeNotes),
+    outcomes: checkFindings,
   },
   {
     key: 'local-authority-check',
     version: 1,
     title: { ckb: 'پشکنین لای دەسەڵاتی ناوچەیی', kmr: 'پشکنین ل دەڤ دەستهەلاتا خۆجهی', ar: 'التحقق لدى السلطة المحلية', en: 'Local authority check' },
-    outcomes: eachOutcome(checkOutcomes, freeNotes),
+    outcomes: checkFindings,
   },
   {
     key: 'previous-agency-reference',
     version: 1,
     title: { ckb: 'تەزکیە لە دامەزراوەی پێشوو', kmr: 'تەزکیە ژ دەزگەهێ بەرێ', ar: 'تزكية من الجهة السابقة', en: 'Previous agency reference' },
-    outcomes: eachOutcome(checkOutcomes, freeNotes),
+    outcomes: checkFindings,
   },
   {
     key: 'stage-2-decision',

@@ -48,6 +48,7 @@ export class StaffTeamsAndCaseFiles1764000000010 implements MigrationInterface {
         supervising_worker_id uuid REFERENCES staff_user(id),
         display_name text NOT NULL,
         search_name text NOT NULL,
+        rule_pack_id text NOT NULL,
         opened_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX case_file_search_name ON case_file USING gin (search_name gin_trgm_ops)`);
@@ -57,12 +58,12 @@ export class StaffTeamsAndCaseFiles1764000000010 implements MigrationInterface {
     // Households recorded before case files: numbered in the order they came, by year; the
     // supervising worker is whoever answered the enquiry.
     await db.query(`
-      INSERT INTO case_file (case_ref, kind, subject_id, case_number, supervising_worker_id, display_name, search_name, opened_at)
+      INSERT INTO case_file (case_ref, kind, subject_id, case_number, supervising_worker_id, display_name, search_name, rule_pack_id, opened_at)
       SELECT 'household:' || h.id, 'household', h.id,
              'H-' || extract(year FROM h.created_at)::int || '-' ||
                lpad((row_number() OVER (PARTITION BY extract(year FROM h.created_at) ORDER BY h.created_at, h.id))::text, 4, '0'),
              (SELECT t.completed_by FROM task t WHERE t.case_ref = 'household:' || h.id AND t.type = 'respond-to-enquiry' AND t.status = 'completed' LIMIT 1),
-             h.primary_contact_name, lower(h.primary_contact_name), h.created_at
+             h.primary_contact_name, lower(h.primary_contact_name), h.rule_pack_id, h.created_at
         FROM household h`);
     await db.query(`
       INSERT INTO case_number_counter (prefix, year, last)
@@ -97,7 +98,8 @@ export class StaffTeamsAndCaseFiles1764000000010 implements MigrationInterface {
     await db.query(`
       CREATE TABLE personal_data_read (
         id bigserial PRIMARY KEY,
-        read_at timestamptz NOT NULL DEFAULT now(),
+        -- Milliseconds, as JavaScript dates (and so paging cursors) carry them.
+        read_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         reader_id uuid NOT NULL,
         case_ref text NOT NULL,
         fields text[] NOT NULL,

@@ -1,5 +1,7 @@
+import { TEAM_ROLES } from '@hearth/domain';
 import { DataSource } from 'typeorm';
-import { AlertEntity } from '../entities/alert.entity';
+import { ALERT_RANK_SQL } from './alert-rank';
+import { sqlParams, Viewer } from './case-access';
 import { NewAlert, raiseAlert } from './alert-writer';
 import { writeAudit } from './audit';
 
@@ -15,37 +17,64 @@ export interface AlertRecord {
   raisedAt: Date;
 }
 
-const toRecord = ({ id, kind, severity, taskId, caseRef, about, recipientRole, recipientId, raisedAt }: AlertEntity): AlertRecord => ({
-  id,
-  kind,
-  severity,
-  taskId,
-  caseRef,
-  about,
-  recipientRole,
-  recipientId,
-  raisedAt,
-});
+
+export interface AlertPageQuery {
+  kind?: string;
+  severity?: string;
+  caseRef?: string;
+  after?: { rank: number; raisedAt: Date; id: string };
+  limit: number;
+}
+
+/** An alert as a work list shows it: what it is about and which case, by number and name. */
+export interface AlertRow extends AlertRecord {
+  rank: number;
+  caseNumber: string | null;
+  caseName: string | null;
+  rulePackId: string | null;
+  subjectKind: string | null;
+  subjectId: string | null;
+}
 
 /** Alerts managers watch, reminders and escalations; raised by workflow activities. */
 export class AlertsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Open alerts, most severe first, then oldest; with `addressedTo`, only those for that person or one of their roles. */
-  async open(limit: number, options: { kind?: string; addressedTo?: { userId: string; roles: readonly string[] } } = {}): Promise<AlertRecord[]> {
-    const qb = this.dataSource.getRepository(AlertEntity).createQueryBuilder('a').where('a.resolved_at IS NULL');
-    if (options.kind) qb.andWhere('a.kind = :kind', { kind: options.kind });
-    if (options.addressedTo) {
-      qb.andWhere('(a.recipient_id = :me OR a.recipient_role = ANY(:roles))', { me: options.addressedTo.userId, roles: options.addressedTo.roles });
+  /**
+   * Open alerts this person should see, most severe first, then oldest, keyset paged: those
+   * addressed to them, to an agency-wide role of theirs, or to a team role of theirs on a case of
+   * their team; a team manager sees every alert on their team's cases. Each row names its case.
+   */
+  async page(viewer: Viewer, query: AlertPageQuery): Promise<AlertRow[]> {
+    const { values, param } = sqlParams();
+    const me = param(viewer.userId);
+    const seen = [`a.recipient_id = ${me}`];
+    const agencyRoles = viewer.roles.filter((role) => !TEAM_ROLES.includes(role));
+    if (agencyRoles.length) seen.push(`a.recipient_role = ANY(${param(agencyRoles)})`);
+    if (viewer.teamId) {
+      const team = param(viewer.teamId);
+      const teamRoles = viewer.roles.filter((role) => TEAM_ROLES.includes(role));
+      if (teamRoles.length) seen.push(`(a.recipient_role = ANY(${param(teamRoles)}) AND cf.team_id = ${team})`);
+      if (viewer.roles.includes('team-manager')) seen.push(`cf.team_id = ${team}`);
     }
-    // Most severe first, so a critical alert never drops out of view behind older reminders.
-    const rows = await qb
-      .orderBy(`CASE a.severity WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`, 'ASC')
-      .addOrderBy('a.raised_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .limit(limit)
-      .getMany();
-    return rows.map(toRecord);
+    const where = [`a.resolved_at IS NULL`, `(${seen.join(' OR ')})`];
+    if (query.kind) where.push(`a.kind = ${param(query.kind)}`);
+    if (query.severity) where.push(`a.severity = ${param(query.severity)}`);
+    if (query.caseRef) where.push(`a.case_ref = ${param(query.caseRef)}`);
+    const rank = ALERT_RANK_SQL.replace('severity', 'a.severity');
+    if (query.after) where.push(`(${rank}, a.raised_at, a.id) > (${param(query.after.rank)}, ${param(query.after.raisedAt)}, ${param(query.after.id)})`);
+    return this.dataSource.query(
+      `SELECT a.id, a.kind, a.severity, ${rank} AS rank, a.task_id AS "taskId", a.case_ref AS "caseRef", a.about, a.recipient_role AS "recipientRole",
+              a.recipient_id AS "recipientId", a.raised_at AS "raisedAt", cf.case_number AS "caseNumber", cf.display_name AS "caseName",
+              cf.rule_pack_id AS "rulePackId", t.subject_kind AS "subjectKind", t.subject_id AS "subjectId"
+         FROM alert a
+         LEFT JOIN case_file cf ON cf.case_ref = a.case_ref
+         LEFT JOIN task t ON t.id = a.task_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${rank}, a.raised_at, a.id
+        LIMIT ${param(query.limit)}`,
+      values,
+    );
   }
 
   /** A case-level alert, such as a statutory ceiling passed; raised once per key, and audited. */

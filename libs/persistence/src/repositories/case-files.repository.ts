@@ -14,13 +14,15 @@ export interface CaseFileRecord {
   teamName: string | null;
   supervisingWorkerId: string | null;
   supervisingWorkerName: string | null;
+  /** The rule pack (so the jurisdiction and its time zone) the case runs under. */
+  rulePackId: string;
   openedAt: Date;
 }
 
 const SELECT_CASE_FILE = `
   SELECT cf.case_ref AS "caseRef", cf.kind, cf.subject_id AS "subjectId", cf.case_number AS "caseNumber",
          cf.display_name AS "displayName", cf.team_id AS "teamId", t.name AS "teamName",
-         cf.supervising_worker_id AS "supervisingWorkerId", s.display_name AS "supervisingWorkerName", cf.opened_at AS "openedAt"
+         cf.supervising_worker_id AS "supervisingWorkerId", s.display_name AS "supervisingWorkerName", cf.rule_pack_id AS "rulePackId", cf.opened_at AS "openedAt"
     FROM case_file cf
     LEFT JOIN team t ON t.id = cf.team_id
     LEFT JOIN staff_user s ON s.id = cf.supervising_worker_id`;
@@ -32,7 +34,7 @@ export class CaseFilesRepository {
   /** Opens a case's file in the caller's transaction, giving it the next number of its kind and year. */
   static async open(
     manager: EntityManager,
-    file: { caseRef: string; kind: CaseKind; subjectId: string; displayName: string; teamId: string | null; supervisingWorkerId: string | null; openedAt: Date },
+    file: { caseRef: string; kind: CaseKind; subjectId: string; displayName: string; rulePackId: string; teamId: string | null; supervisingWorkerId: string | null; openedAt: Date },
   ): Promise<string> {
     const year = file.openedAt.getUTCFullYear();
     const prefix = CASE_NUMBER_PREFIXES[file.kind];
@@ -43,9 +45,9 @@ export class CaseFilesRepository {
     );
     const caseNumber = formatCaseNumber(file.kind, year, last);
     await manager.query(
-      `INSERT INTO case_file (case_ref, kind, subject_id, case_number, team_id, supervising_worker_id, display_name, search_name, opened_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [file.caseRef, file.kind, file.subjectId, caseNumber, file.teamId, file.supervisingWorkerId, file.displayName, searchableName(file.displayName), file.openedAt],
+      `INSERT INTO case_file (case_ref, kind, subject_id, case_number, team_id, supervising_worker_id, display_name, search_name, rule_pack_id, opened_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [file.caseRef, file.kind, file.subjectId, caseNumber, file.teamId, file.supervisingWorkerId, file.displayName, searchableName(file.displayName), file.rulePackId, file.openedAt],
     );
     return caseNumber;
   }

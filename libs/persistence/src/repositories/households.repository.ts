@@ -93,6 +93,7 @@ export class HouseholdsRepository {
           kind: 'household',
           subjectId: household.id,
           displayName: household.primaryContactName,
+          rulePackId: household.rulePackId,
           teamId,
           supervisingWorkerId: null,
           openedAt: new Date(),
