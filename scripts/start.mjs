@@ -123,7 +123,8 @@ async function main() {
   const api = `http://127.0.0.1:${port}`;
   await waitForHealth(`${api}/health`);
 
-  const users = 'caseworker, team-manager, assessor, panel-member, panel-chair, decision-maker, nominated-officer, reviewing-officer, admin';
+  const roles = 'caseworker, team-manager, assessor, panel-member, panel-chair, decision-maker, nominated-officer, reviewing-officer, admin';
+  const users = `Erbil team: ${roles}, and each with -2 (caseworker-2, …)\n                 Duhok team: the same with duhok- in front (duhok-caseworker, duhok-caseworker-2, …)`;
   const password = demo.password
     ? `password: ${demo.password}${process.env.HEARTH_DEMO_PASSWORD ? '' : '  (shown once; set HEARTH_DEMO_PASSWORD to choose your own)'}`
     : 'password: the one printed when they were first created (set HEARTH_DEMO_PASSWORD to reset it)';

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_NUMBER_PATTERN, HOUSEHOLD_STAGES, HouseholdStage } from '@hearth/domain';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
 
-export class SearchHouseholdsQuery {
+export class SearchHouseholdsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the family name, in any spelling (Arabic-script variants and Latin case are forgiven)', example: 'احمد' })
   @IsOptional()
   @IsString()
@@ -20,16 +21,6 @@ export class SearchHouseholdsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() supervisingWorkerId?: string;
   @ApiPropertyOptional({ example: 'Erbil' }) @IsOptional() @IsString() @Length(1, 120) area?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() @Length(1, 400) cursor?: string;
 }
 
 export class HouseholdListItemView {

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_NUMBER_PATTERN, STAFF_ROLES, StaffRole, TASK_STATUSES, TASK_TYPES, TaskStatus } from '@hearth/domain';
 import { Transform } from 'class-transformer';
+import { PageQuery, queryInteger } from '../../common/page.query';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListTasksQuery {
+export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only tasks assigned to me' })
   @IsOptional()
   @Transform(toBoolean)
@@ -52,7 +52,7 @@ export class ListTasksQuery {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 366, description: 'Only tasks due within this many days (overdue ones included)' })
   @IsOptional()
-  @Transform(toInt)
+  @Transform(queryInteger)
   @IsInt()
   @Min(0)
   @Max(366)
@@ -62,18 +62,4 @@ export class ListTasksQuery {
   @IsOptional()
   @IsIn(TASK_TYPES)
   type?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
 }
