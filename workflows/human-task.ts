@@ -83,6 +83,8 @@ interface TrackedTask {
   closed?: CompletedTask;
   /** Cancelled by the workflow (the case moved to another sitting): its run() rejects with TaskWithdrawn. */
   withdrawn?: boolean;
+  /** Being given to someone else: decisions and other moves wait until the rows agree (issue 8). */
+  moving?: boolean;
 }
 
 /** A task the workflow itself cancelled (not a staff decision), e.g. its panel sitting was moved. */
@@ -319,6 +321,7 @@ export class HumanTasks {
     const task = this.tracked.get(request.taskId);
     if (!task) this.assertSettled();
     if (!task || task.decision || task.withdrawn) throw toFailure(new DomainError('task-closed', 'this task is no longer open'));
+    if (task.moving) throw toFailure(new DomainError('not-ready', 'this task is being given to someone else; retry in a moment'));
     const definition = taskDefinition(task.opened.type);
     try {
       if (definition.completedThrough) throw new DomainError('invalid-outcome', `this task is completed through ${definition.completedThrough}`);
@@ -335,7 +338,13 @@ export class HumanTasks {
       if (request.taskIds.length === 0) throw new DomainError('invalid-input', 'no tasks to move');
       for (const taskId of request.taskIds) {
         const task = this.tracked.get(taskId);
+        if (!task) this.assertSettled();
         if (!task || task.decision || task.withdrawn) throw new DomainError('task-closed', `task ${taskId} is no longer open`);
+        if (task.moving) throw new DomainError('not-ready', 'this task is being given to someone else; retry in a moment');
+        // A claim or release is a compare-and-set: it holds only if the task is still where the person saw it.
+        if (request.expectedAssigneeId !== undefined && task.opened.assigneeId !== request.expectedAssigneeId) {
+          throw new DomainError('conflict', task.opened.assigneeId ? 'someone else holds this task now' : 'nobody holds this task now');
+        }
         if (request.assigneeId === null) continue;
         if (!request.assigneeRoles.includes(task.opened.candidateRole)) {
           throw new DomainError('not-permitted', `task ${taskId} needs a ${task.opened.candidateRole}; the new holder is not one`);
@@ -352,13 +361,25 @@ export class HumanTasks {
    * Update's acceptance), then this workflow's own record, so the inbox and the case agree.
    */
   private async assign(request: AssignTasksRequest): Promise<{ taskIds: string[] }> {
-    const open = request.taskIds.filter((id) => this.tracked.get(id) && !this.tracked.get(id)!.decision);
-    const moved = await closing.assignTasks({ taskIds: open, assigneeId: request.assigneeId, actorId: request.actor.userId, reason: request.reason });
-    for (const id of moved) {
-      const task = this.tracked.get(id);
-      if (task) task.opened = { ...task.opened, assigneeId: request.assigneeId };
+    // The new holder takes the tasks at once, in this activation: the former holder's decision is refused from now.
+    const moving = request.taskIds.map((id) => this.tracked.get(id)).filter((task): task is TrackedTask => Boolean(task && !task.decision));
+    for (const task of moving) {
+      task.moving = true;
+      task.opened = { ...task.opened, assigneeId: request.assigneeId };
     }
-    return { taskIds: moved };
+    try {
+      const taskIds = moving.map((task) => task.opened.taskId);
+      const moved = await closing.assignTasks({ taskIds, assigneeId: request.assigneeId, actorId: request.actor.userId, reason: request.reason });
+      for (const task of moving) task.opened = { ...task.opened, assigneeId: moved.holders[task.opened.taskId] ?? request.assigneeId };
+      return { taskIds: moved.taskIds };
+    } finally {
+      for (const task of moving) task.moving = false;
+    }
+  }
+
+  /** A closing case takes no more staff actions. */
+  get closing(): boolean {
+    return this.refusal !== undefined;
   }
 
   /** The open tasks now held by this person, for a pathway that moves a holder's work (a new supervising worker). */

@@ -103,7 +103,7 @@ export class HouseholdJourney {
     await this.do('background-check', 'caseworker', 'satisfactory', undefined, adults);
     await this.do('personal-reference', 'caseworker', 'satisfactory', undefined, 2);
     for (const type of ['medical-check', 'local-authority-check', 'previous-agency-reference']) await this.do(type, 'caseworker', 'satisfactory');
-    await this.do('decide-stage-2', 'team-manager', 'proceed-to-stage-2');
+    await this.do('decide-stage-2', 'team-manager', 'proceed-to-stage-2', { reasons: 'every check is satisfactory' });
     await this.waitForStage('stage-2');
   }
 

@@ -261,7 +261,7 @@ export class InMemoryCase {
       assignTasks: async ({ taskIds, assigneeId }) => {
         const moving = this.openTasks(workflowIdOf()).filter((task) => taskIds.includes(task.id));
         for (const task of moving) task.assigneeId = assigneeId;
-        return moving.map((task) => task.id);
+        return { taskIds: moving.map((task) => task.id), holders: Object.fromEntries(moving.map((task) => [task.id, assigneeId])) };
       },
       computeCaseDeadline: async ({ ruleId, rulePackId, rulePackVersion: version, anchorAt }) => {
         const due = deadline(rulePackId, version, ruleId, new Date(anchorAt));

@@ -60,8 +60,8 @@ export interface TaskActivities {
   recomputeTaskDeadline(input: { taskId: string; changeId?: string }): Promise<TaskSchedule>;
   /** Cancels the open tasks of the calling workflow: all of them, or those named. */
   cancelOpenTasks(input: { reason: string; actorId: string | null; taskIds?: string[] }): Promise<number>;
-  /** Gives open tasks of the calling workflow to someone (null: back to their role); audited with the reason. */
-  assignTasks(input: { taskIds: string[]; assigneeId: string | null; actorId: string; reason: string }): Promise<string[]>;
+  /** Gives open tasks of the calling workflow to someone (null: back to their role; their delegate while they are on leave); audited with the reason. */
+  assignTasks(input: { taskIds: string[]; assigneeId: string | null; actorId: string; reason: string }): Promise<{ taskIds: string[]; holders: Record<string, string | null> }>;
 }
 
 /** When a case clock falls due, and when to warn before it. */

@@ -64,6 +64,8 @@ export interface AssignTasksRequest {
   assigneeRoles: StaffRole[];
   actor: Actor;
   reason: 'reassigned' | 'claimed' | 'released';
+  /** Set for a claim (null) or a release (the holder): refused if the task is held otherwise by now. */
+  expectedAssigneeId?: string | null;
 }
 
 export const assignTasksUpdate = defineUpdate<{ taskIds: string[] }, [AssignTasksRequest]>('assignTasks');

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { describeErrors, ErrorBody } from './common/api-errors';
 import { ErrorsFilter } from './common/errors.filter';
 import { JsonLogger } from './common/json-logger';
 import { requestShapeLimits } from './common/request-shape.middleware';
@@ -26,14 +27,18 @@ export async function createApi(config: ApiConfig, logger = new JsonLogger()): P
   app.useGlobalPipes(hearthValidationPipe());
   app.useGlobalFilters(new ErrorsFilter(logger));
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Hearth')
-      .setDescription('Foster care lifecycle: tasks, households and their workflows')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
+  // Every operation's errors are described once, after the document is generated (api-errors.ts).
+  const document = describeErrors(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Hearth')
+        .setDescription('Foster care lifecycle: tasks, households and their workflows')
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+      { extraModels: [ErrorBody] },
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

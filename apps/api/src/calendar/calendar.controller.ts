@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { Actor, DAY_OFF_KINDS, DayOffKind, isLocalDate } from '@hearth/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CalendarService } from './calendar.service';
+import { CalendarChangeView, DayOffCorrectedView, DayOffDeclaredView, DayOffRemovedView, DayOffView } from './calendar.view';
 
 @ValidatorConstraint({ name: 'localDate' })
 class IsLocalDate implements ValidatorConstraintInterface {
@@ -49,8 +50,8 @@ export class CalendarController {
   @Post('closures')
   @Roles('admin')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'The day is off; `change.href` follows the deadlines moving' })
-  declare(@CurrentActor() actor: Actor, @Body() body: DeclareDayOffDto) {
+  @ApiAcceptedResponse({ type: DayOffDeclaredView, description: 'The day is off; `change.href` follows the deadlines moving' })
+  declare(@CurrentActor() actor: Actor, @Body() body: DeclareDayOffDto): Promise<DayOffDeclaredView> {
     return this.calendar.declare(actor, { ...body, kind: body.kind ?? 'closure' });
   }
 
@@ -58,7 +59,8 @@ export class CalendarController {
   @Patch('days-off/:id')
   @Roles('admin')
   @HttpCode(202)
-  correct(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CorrectDayOffDto) {
+  @ApiAcceptedResponse({ type: DayOffCorrectedView, description: 'The day is corrected; `change.href` follows the deadlines moving' })
+  correct(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CorrectDayOffDto): Promise<DayOffCorrectedView> {
     return this.calendar.correct(actor, id, body);
   }
 
@@ -66,19 +68,22 @@ export class CalendarController {
   @Delete('days-off/:id')
   @Roles('admin')
   @HttpCode(202)
-  remove(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiAcceptedResponse({ type: DayOffRemovedView, description: 'The day is a working day again; `change.href` follows the deadlines moving back' })
+  remove(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<DayOffRemovedView> {
     return this.calendar.remove(actor, id);
   }
 
   /** Any member of staff: the days actually off in a jurisdiction (holidays, closures, substitute days). */
   @Get('holidays')
-  holidays(@Query() query: HolidaysQueryDto) {
+  @ApiOkResponse({ type: [DayOffView], description: 'In date order' })
+  holidays(@Query() query: HolidaysQueryDto): Promise<DayOffView[]> {
     return this.calendar.list(query.jurisdiction);
   }
 
   /** How far a calendar change has got in moving open deadlines. */
   @Get('changes/:id')
-  change(@Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({ type: CalendarChangeView })
+  change(@Param('id', new ParseUUIDPipe()) id: string): Promise<CalendarChangeView> {
     return this.calendar.change(id);
   }
 }

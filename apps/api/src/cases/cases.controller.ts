@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@hearth/domain';
 import { IsString, Matches } from 'class-validator';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { StepRetryView } from './case.view';
 import { CasesService } from './cases.service';
 
 export class RetryStepDto {
@@ -23,8 +24,9 @@ export class CasesController {
   @Post(':ref/retry')
   @HttpCode(202)
   @Roles('admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
-  retry(@CurrentActor() actor: Actor, @Param('ref') ref: string, @Body() body: RetryStepDto, @IdempotencyKey() key: string) {
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Repeat the same key to retry safely' })
+  @ApiAcceptedResponse({ type: StepRetryView, description: 'The step is being tried again' })
+  retry(@CurrentActor() actor: Actor, @Param('ref') ref: string, @Body() body: RetryStepDto, @IdempotencyKey() key: string): Promise<StepRetryView> {
     return this.cases.retry(actor, ref, body.step, key);
   }
 }

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { ApprovalOutcome, ApprovalTerms, departsFromRecommendation, formDefinition, FormSchema, LONG_TEXT } from '@hearth/domain';
+import { ApprovalOutcome, ApprovalTerms, departsFromRecommendation, formDefinition, FormSchema, LONG_TEXT, NOT_BLANK } from '@hearth/domain';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
@@ -77,6 +77,7 @@ function messageOf(error: ErrorObject, outcome: string): string {
     case 'uniqueItems':
       return 'must not list the same value twice';
     case 'pattern': {
+      if (params.pattern === NOT_BLANK) return 'must not be blank';
       const examples = (error.parentSchema as FormSchema | undefined)?.examples;
       return examples?.length ? `must be written like ${examples.join(', ')}` : 'is not written the expected way';
     }

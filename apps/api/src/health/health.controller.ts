@@ -1,19 +1,14 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { WorkerHeartbeatsRepository } from '@hearth/persistence';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { HealthCheckView, HealthView } from './health.view';
 
-interface Check {
-  ok: boolean;
-  ms: number;
-  error?: string;
-}
-
-async function timed(probe: () => Promise<unknown>): Promise<Check> {
+async function timed(probe: () => Promise<unknown>): Promise<HealthCheckView> {
   const started = Date.now();
   try {
     await probe();
@@ -36,7 +31,9 @@ export class HealthController {
   /** For the engineer on call and the load balancer: can the API reach PostgreSQL and Temporal, and is a worker alive? */
   @Public()
   @Get()
-  async check(@Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: HealthView, description: 'PostgreSQL and Temporal answer, and a worker is alive' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'Something is down: the body says what', headers: { 'Retry-After': { description: 'Seconds to wait before asking again', required: true, schema: { type: 'integer' } } } })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
     const [database, temporal, worker] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1')),
       timed(() => this.temporal.withDeadline(Date.now() + 2000, () => this.temporal.healthService.check({}))),
@@ -47,7 +44,7 @@ export class HealthController {
         if (age > this.config.workerStaleMs) throw new Error(`the worker was last seen ${Math.round(age / 1000)} s ago: dead or frozen`);
       }),
     ]);
-    const status = database.ok && temporal.ok && worker.ok ? 'ok' : 'degraded';
+    const status: HealthView['status'] = database.ok && temporal.ok && worker.ok ? 'ok' : 'degraded';
     response.status(status === 'ok' ? 200 : 503);
     if (status !== 'ok') response.setHeader('Retry-After', '5');
     return { status, database, temporal, worker };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TaskRecord } from '@hearth/domain';
+import { rulePackInForceAt, TaskRecord } from '@hearth/domain';
 import { CaseFileRecord, HouseholdMemberRecord, HouseholdRecord, TimelineEntry } from '@hearth/persistence';
 import { TaskSubjectView, TaskView } from '../tasks/task.view';
 
@@ -7,13 +7,14 @@ export class TimelineEntryView {
   @ApiProperty() at!: string;
   @ApiProperty({ example: 'task.completed' }) action!: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'null when the system acted' }) actorId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorName!: string | null;
   @ApiProperty() entityType!: string;
   @ApiProperty() entityId!: string;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) before!: Record<string, unknown> | null;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) after!: Record<string, unknown> | null;
 
-  static of(entry: TimelineEntry): TimelineEntryView {
-    return { ...entry, at: entry.at.toISOString() };
+  static of(entry: TimelineEntry, name: (id: string | null) => string | null = () => null): TimelineEntryView {
+    return { ...entry, actorName: name(entry.actorId), at: entry.at.toISOString() };
   }
 }
 
@@ -23,6 +24,12 @@ export class HouseholdMemberView {
   @ApiProperty() fullName!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) dateOfBirth!: string | null;
   @ApiProperty() relationship!: string;
+}
+
+/** A member as recorded: with the household and when (POST /households/{id}/members). */
+export class HouseholdMemberRecordView extends HouseholdMemberView {
+  @ApiProperty({ format: 'uuid' }) householdId!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export class HouseholdMemberList {
@@ -82,8 +89,17 @@ export class ExitView {
   @ApiProperty() recordedAt!: string;
 }
 
-export function exitView(timeline: TimelineEntry[], name: (id: string | null) => string | null): ExitView | null {
+/** The exit recorded by withdraw or end-assessment, or the manager's decision at stage 1 to end the assessment. */
+export function exitView(
+  timeline: TimelineEntry[],
+  name: (id: string | null) => string | null,
+  endedAtStageTwo?: TaskRecord & { data: Record<string, unknown> | null },
+): ExitView | null {
   const entry = timeline.find((row) => row.action === 'household.withdrawn' || row.action === 'household.assessment-ended');
+  if (!entry && endedAtStageTwo) {
+    const { completedBy, completedAt, data } = endedAtStageTwo;
+    return { kind: 'assessment-ended', reason: text(data?.reasons) ?? '', recordedBy: completedBy, recordedByName: name(completedBy), recordedAt: completedAt!.toISOString() };
+  }
   if (!entry) return null;
   return { kind: entry.action.slice('household.'.length), reason: text(entry.after?.reason) ?? '', recordedBy: entry.actorId, recordedByName: name(entry.actorId), recordedAt: entry.at.toISOString() };
 }
@@ -113,6 +129,7 @@ export class HouseholdView {
   @ApiPropertyOptional({ nullable: true, type: String }) supervisingWorkerName!: string | null;
   @ApiProperty({ example: 'enquiry' }) stage!: string;
   @ApiProperty() rulePackId!: string;
+  @ApiProperty({ example: 'Asia/Baghdad', description: "The jurisdiction's time zone: show every instant of the case on its wall clock" }) timeZone!: string;
   @ApiProperty() primaryContactName!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) phone!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) email!: string | null;
@@ -140,6 +157,7 @@ export class HouseholdView {
     members: HouseholdMemberRecord[],
     timeline: TimelineEntry[],
     decisions: { recommendation: DecisionView | null; decision: DecisionView | null; checks: CheckView[]; exit: ExitView | null },
+    name: (id: string | null) => string | null = () => null,
   ): HouseholdView {
     return {
       id: household.id,
@@ -152,6 +170,7 @@ export class HouseholdView {
       supervisingWorkerName: file.supervisingWorkerName,
       stage: household.stage,
       rulePackId: household.rulePackId,
+      timeZone: rulePackInForceAt(household.rulePackId, household.createdAt).timeZone,
       primaryContactName: household.primaryContactName,
       phone: household.phone,
       email: household.email,
@@ -166,7 +185,7 @@ export class HouseholdView {
       decisionDepartsFromRecommendation: household.decisionDepartsFromRecommendation,
       members: members.map(memberView),
       tasks,
-      timeline: timeline.map(TimelineEntryView.of),
+      timeline: timeline.map((entry) => TimelineEntryView.of(entry, name)),
     };
   }
 }

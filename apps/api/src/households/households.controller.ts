@@ -7,7 +7,7 @@ import { IdempotencyKey, OptionalIdempotencyKey } from '../common/idempotency-ke
 import { AddHouseholdMemberDto, CaseExitDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
 import { HouseholdPage, SearchHouseholdsQuery, SupervisingWorkerDto } from './dto/search-households.query';
-import { HouseholdMemberList, HouseholdView } from './household.view';
+import { HouseholdMemberList, HouseholdMemberRecordView, HouseholdView } from './household.view';
 import { HouseholdsService } from './households.service';
 
 @ApiTags('households')
@@ -20,7 +20,8 @@ export class HouseholdsController {
   @Post()
   @Roles('caseworker', 'team-manager')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the same key to retry safely' })
-  @ApiCreatedResponse({ type: HouseholdView })
+  @ApiCreatedResponse({ type: HouseholdView, description: 'Recorded; its workflow has started' })
+  @ApiOkResponse({ type: HouseholdView, description: 'A repeat with the same Idempotency-Key: the household recorded the first time' })
   async recordEnquiry(
     @CurrentActor() actor: StaffMember,
     @Body() body: RecordEnquiryDto,
@@ -65,7 +66,9 @@ export class HouseholdsController {
   /** A caseworker or team manager records someone living in the household. */
   @Post(':id/members')
   @Roles('caseworker', 'team-manager')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the same key to retry safely' })
+  @ApiCreatedResponse({ type: HouseholdMemberRecordView, description: 'Recorded' })
+  @ApiOkResponse({ type: HouseholdMemberRecordView, description: 'A repeat with the same Idempotency-Key: the member recorded the first time' })
   async addMember(
     @CurrentActor() actor: StaffMember,
     @Param('id', new ParseUUIDPipe()) id: string,

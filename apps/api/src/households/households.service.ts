@@ -42,6 +42,8 @@ export class HouseholdsService {
    * (a retry with the same key finds the household and makes sure its workflow runs).
    */
   async recordEnquiry(actor: StaffMember, body: RecordEnquiryDto, idempotencyKey: string | null): Promise<{ view: HouseholdView; created: boolean }> {
+    // A case belongs to a team (need to know, work lists): staff outside any team cannot open one.
+    if (!actor.teamId) throw new DomainError('not-permitted', 'you are not in a team: ask an admin to put you in one before recording an enquiry');
     const pack = rulePackInForceAt(this.config.rulePackId, new Date());
     const id = randomUUID();
     const { household, created } = await this.households.createEnquiry(
@@ -93,6 +95,7 @@ export class HouseholdsService {
     if (!actor.teamId || file.teamId !== actor.teamId) throw new DomainError('not-permitted', "a team manager changes the supervising worker of their own team's cases");
     const worker = await this.users.findById(workerId);
     if (!worker || !worker.active || !worker.roles.includes('caseworker')) throw new DomainError('invalid-input', 'workerId is not an active caseworker');
+    if (worker.teamId !== file.teamId) throw new DomainError('not-permitted', `${worker.displayName} is not in the case's team`);
     await auditRefusals(this.audit, { actorId: actor.userId, action: 'case.supervising-worker-refused', entityType: 'household', entityId: householdId, caseRef: ref }, () =>
       sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
         this.temporal.workflow.getHandle(ref).executeUpdate(supervisingWorkerUpdate, {
@@ -117,8 +120,9 @@ export class HouseholdsService {
       this.tasks.latestCompleted(ref, 'make-decision'),
     ]);
     const checks = new Map(tasks.filter((task) => task.status === 'completed' && (STAGE_ONE_CHECKS as readonly string[]).includes(task.type)).map((task) => [task.id, task.submissionId]));
+    const endedAtStageTwo = tasks.find((task) => task.type === 'decide-stage-2' && task.outcome === 'end-assessment');
     const [forms, names, taskViews] = await Promise.all([
-      this.submissions.dataOf([...checks.values()]),
+      this.submissions.dataOf([...checks.values(), endedAtStageTwo?.submissionId ?? null]),
       this.users.namesOf([...tasks.map((task) => task.completedBy), ...timeline.map((entry) => entry.actorId)]),
       this.taskViews.of(tasks, now),
     ]);
@@ -128,8 +132,8 @@ export class HouseholdsService {
       recommendation: recommendation && decisionView(recommendation, name),
       decision: decision && decisionView(decision, name),
       checks: taskViews.filter((view) => checks.has(view.id)).map((view) => checkView(view, forms.get(checks.get(view.id) ?? '') ?? null)),
-      exit: exitView(timeline, name),
-    });
+      exit: exitView(timeline, name, endedAtStageTwo && { ...endedAtStageTwo, data: forms.get(endedAtStageTwo.submissionId ?? '') ?? null }),
+    }, name);
   }
 
   async listMembers(actor: StaffMember, householdId: string) {

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CHILD_SEXES, PLACEMENT_TYPES } from '@hearth/domain';
 import { CarerRegisterRepository } from '@hearth/persistence';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { RegisterEntryView, RegisterPage } from './register.view';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
@@ -24,9 +25,10 @@ export class RegisterController {
 
   /** Any member of staff: approved carer households with their terms and free places. */
   @Get('register')
-  async search(@Query() query: RegisterQueryDto) {
+  @ApiOkResponse({ type: RegisterPage })
+  async search(@Query() query: RegisterQueryDto): Promise<RegisterPage> {
     const limit = query.limit ?? 50;
     const items = await this.register.search({ ...query, limit, afterHouseholdId: query.after });
-    return { items, next: items.length === limit ? items[items.length - 1].householdId : null };
+    return { items: items.map(RegisterEntryView.of), next: items.length === limit ? items[items.length - 1].householdId : null };
   }
 }

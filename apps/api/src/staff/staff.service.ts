@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DomainError, StaffMember } from '@hearth/domain';
-import { DelegationsRepository, StaffUsersRepository, TasksRepository, TeamsRepository } from '@hearth/persistence';
+import { DomainError, instantIn, rulePackInForceAt, StaffMember, TEAM_ROLES } from '@hearth/domain';
+import { AlertsRepository, DelegationsRepository, StaffUsersRepository, TasksRepository, TeamsRepository } from '@hearth/persistence';
 import { hashPassword } from '../auth/password';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
 import { DelegationList, DelegationView } from './delegation.view';
 import { ChangeStaffDto, CreateDelegationDto, CreateStaffDto, ListStaffQuery } from './staff.dto';
@@ -31,6 +32,8 @@ export class StaffService {
     private readonly teamsRepository: TeamsRepository,
     private readonly delegationsRepository: DelegationsRepository,
     private readonly tasks: TasksRepository,
+    private readonly alerts: AlertsRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async list(actor: StaffMember, query: ListStaffQuery): Promise<StaffPage> {
@@ -61,8 +64,28 @@ export class StaffService {
     if (id === actor.userId && (body.active === false || (body.roles && !body.roles.includes('admin')))) {
       throw new DomainError('conflict', 'an admin may not deactivate themself or take away their own admin role: ask another admin');
     }
+    const before = await this.users.findById(id);
     await this.users.change(id, { displayName: body.displayName, roles: body.roles, teamId: body.teamId, active: body.active }, actor.userId);
+    const leaving = body.active === false || (body.teamId !== undefined && body.teamId !== before?.teamId);
+    if (leaving) await this.alertHeldTasks(id, new Date());
     return this.get(id);
+  }
+
+  /** Tasks held by someone deactivated or moved to another team wait for the case team's manager to move them. */
+  private async alertHeldTasks(staffId: string, at: Date): Promise<void> {
+    for (const task of await this.tasks.openHeldBy(staffId)) {
+      await this.alerts.raiseForCase({
+        kind: 'holder-unavailable',
+        severity: 'warning',
+        dedupeKey: `holder-unavailable:${task.id}:${staffId}`,
+        caseRef: task.caseRef,
+        taskId: task.id,
+        about: task.type,
+        recipientRole: 'team-manager',
+        recipientId: null,
+        raisedAt: at,
+      });
+    }
   }
 
   async resetPassword(actor: StaffMember, id: string, password: string): Promise<void> {
@@ -76,13 +99,20 @@ export class StaffService {
 
   async delegate(actor: StaffMember, staffId: string, body: CreateDelegationDto): Promise<DelegationView> {
     await this.assertManagesOwnLeave(actor, staffId);
-    const [startsAt, endsAt] = [new Date(body.startsAt), new Date(body.endsAt)];
+    // A time written without an offset is the jurisdiction's wall clock, as staff mean it.
+    const timeZone = rulePackInForceAt(this.config.rulePackId, new Date()).timeZone;
+    const [startsAt, endsAt] = [instantIn(body.startsAt, timeZone), instantIn(body.endsAt, timeZone)];
+    if (!startsAt || !endsAt) throw new DomainError('invalid-input', 'startsAt and endsAt must be dates and times such as 2026-12-01T08:00');
     if (endsAt <= startsAt) throw new DomainError('invalid-input', 'endsAt must be after startsAt');
     if (endsAt <= new Date()) throw new DomainError('invalid-input', 'the period has already ended');
     if (body.delegateId === staffId) throw new DomainError('invalid-input', 'a delegate is someone else');
     const [worker, delegate] = await Promise.all([this.users.findById(staffId), this.users.findById(body.delegateId)]);
     if (!delegate || !delegate.active) throw new DomainError('invalid-input', 'the delegate is not an active member of staff');
     if (!worker) throw new DomainError('not-found', `no member of staff ${staffId}`);
+    // Team work stays in the team: a delegate from another team has no part in its cases.
+    if (worker.roles.some((role) => TEAM_ROLES.includes(role)) && delegate.teamId !== worker.teamId) {
+      throw new DomainError('not-permitted', `${delegate.displayName} is not in ${worker.displayName}'s team`);
+    }
     const missing = worker.roles.filter((role) => !delegate.roles.includes(role));
     if (missing.length > 0) throw new DomainError('conflict', `the delegate does not hold every role of the worker's tasks: ${missing.join(', ')}`);
     return DelegationView.of(await this.delegationsRepository.create({ staffId, delegateId: body.delegateId, startsAt, endsAt }, actor.userId));

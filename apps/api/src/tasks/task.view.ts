@@ -38,7 +38,8 @@ export class TaskView {
   @ApiProperty({ example: '2026-12-03T16:00', description: "The deadline as a wall-clock time in the case's jurisdiction" }) dueLocal!: string;
   @ApiProperty({ example: '2026-12-03', description: "The due date in the case's jurisdiction" }) dueDate!: string;
   @ApiProperty({ example: 'Asia/Baghdad' }) timeZone!: string;
-  @ApiProperty({ enum: ['overdue', 'due-soon', 'on-time'], description: 'For open tasks; due soon is within 3 days' }) dueState!: DueState;
+  @ApiPropertyOptional({ nullable: true, enum: ['overdue', 'due-soon', 'on-time'], description: 'Open tasks only (null once closed); due soon is within 3 days' })
+  dueState!: DueState | null;
   @ApiPropertyOptional({ nullable: true, type: String }) followUpAt!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) overdueSince!: string | null;
@@ -48,6 +49,7 @@ export class TaskView {
   @ApiProperty({ type: [String] }) outcomes!: readonly string[];
   @ApiPropertyOptional({ nullable: true, type: String }) outcome!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) completedBy!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) completedByName!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) completedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) cancelReason!: string | null;
   @ApiProperty() ruleId!: string;
@@ -57,7 +59,8 @@ export class TaskView {
   @ApiProperty() updatedAt!: string;
 
   /** `memberNames`: household members' names by id, for tasks about a member; `caseFile` and `assigneeName` name the case and holder. */
-  static of(task: TaskRecord, now: Date, memberNames: ReadonlyMap<string, string> = new Map(), caseFile?: CaseFileRecord, assigneeName: string | null = null): TaskView {
+  static of(task: TaskRecord, now: Date, memberNames: ReadonlyMap<string, string> = new Map(), caseFile?: CaseFileRecord, staffNames: ReadonlyMap<string, string> = new Map()): TaskView {
+    const staffName = (id: string | null) => (id ? (staffNames.get(id) ?? null) : null);
     const timeZone = rulePackVersion(task.rulePackId, task.rulePackVersion).timeZone;
     const definition = taskDefinition(task.type);
     const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -75,13 +78,13 @@ export class TaskView {
       subject,
       candidateRole: task.candidateRole,
       assigneeId: task.assigneeId,
-      assigneeName,
+      assigneeName: staffName(task.assigneeId),
       status: task.status,
       dueAt: task.dueAt.toISOString(),
       dueLocal: localDateTimeOf(task.dueAt, timeZone),
       dueDate: localDateOf(task.dueAt, timeZone),
       timeZone,
-      dueState: dueState(task.dueAt, now, task.overdueSince),
+      dueState: task.status === 'open' ? dueState(task.dueAt, now, task.overdueSince) : null,
       followUpAt: iso(task.followUpAt),
       overdue: task.status === 'open' && (task.overdueSince !== null || task.dueAt < now),
       overdueSince: iso(task.overdueSince),
@@ -91,6 +94,7 @@ export class TaskView {
       outcomes: definition.outcomes,
       outcome: task.outcome,
       completedBy: task.completedBy,
+      completedByName: staffName(task.completedBy),
       completedAt: iso(task.completedAt),
       cancelReason: task.cancelReason,
       ruleId: task.ruleId,
@@ -116,9 +120,9 @@ export class TaskViews {
     const [names, files, holders] = await Promise.all([
       this.members.namesOf(memberIds),
       this.caseFiles.ofCases(tasks.map((task) => task.caseRef)),
-      this.users.namesOf(tasks.map((task) => task.assigneeId)),
+      this.users.namesOf(tasks.flatMap((task) => [task.assigneeId, task.completedBy])),
     ]);
-    return tasks.map((task) => TaskView.of(task, now, names, files.get(task.caseRef), task.assigneeId ? (holders.get(task.assigneeId) ?? null) : null));
+    return tasks.map((task) => TaskView.of(task, now, names, files.get(task.caseRef), holders));
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApprovalTerms, assertMayComplete, DomainError, StaffMember, StaffRole, TaskRecord, taskDefinition, TEAM_ROLES } from '@hearth/domain';
-import { AuditTrailRepository, CaseFilesRepository, StaffUsersRepository, TaskListQuery, TasksRepository } from '@hearth/persistence';
+import { AuditTrailRepository, CaseFilesRepository, DelegationsRepository, StaffUsersRepository, TaskListQuery, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import {
   AssignTasksRequest,
@@ -30,6 +30,7 @@ export class TasksService {
     private readonly audit: AuditTrailRepository,
     private readonly caseFiles: CaseFilesRepository,
     private readonly users: StaffUsersRepository,
+    private readonly delegations: DelegationsRepository,
     private readonly access: CaseAccess,
     private readonly views: TaskViews,
     private readonly temporal: Client,
@@ -43,7 +44,7 @@ export class TasksService {
   async list(actor: StaffMember, query: ListTasksQuery): Promise<TaskPage> {
     const limit = query.limit ?? 20;
     const now = new Date();
-    const caseRef = query.caseNumber ? await this.caseRefOfNumber(query.caseNumber) : query.caseRef;
+    const caseRef = query.caseNumber ? await this.caseRefOfNumber(actor, query.caseNumber) : query.caseRef;
     const filter: TaskListQuery = {
       status: query.overdue ? 'open' : (query.status ?? 'open'),
       candidateRoles: query.role ? [query.role] : undefined,
@@ -56,7 +57,8 @@ export class TasksService {
       await this.access.assertMaySee(actor, caseRef);
       filter.caseRef = caseRef;
     } else if (query.team === 'mine') {
-      if (!actor.teamId || !actor.roles.some((role) => TEAM_ROLES.includes(role))) throw new DomainError('not-permitted', 'you are not in a team');
+      if (!actor.teamId) throw new DomainError('not-permitted', 'you are not in a team: ask an admin to put you in one');
+      if (!actor.roles.some((role) => TEAM_ROLES.includes(role))) throw new DomainError('not-permitted', 'team work lists are for caseworkers, assessors and team managers');
       filter.teamId = actor.teamId;
     } else if (query.assignedTo && query.assignedTo !== actor.userId) {
       await this.assertManages(actor, query.assignedTo);
@@ -75,9 +77,7 @@ export class TasksService {
 
   /** One task, to whoever may see its case. */
   async get(actor: StaffMember, id: string): Promise<TaskView> {
-    const task = await this.visible(actor, id);
-    await this.access.logRead(actor, [task.caseRef], ['caseName', 'subject'], 'GET /tasks/:id');
-    return this.view(task);
+    return this.view(await this.visible(actor, id), actor, 'GET /tasks/:id');
   }
 
   /**
@@ -88,9 +88,9 @@ export class TasksService {
    * key is the workflow's own answer to it.
    */
   async complete(actor: StaffMember, id: string, body: CompleteTaskDto, idempotencyKey: string): Promise<TaskView> {
-    const task = await this.found(id);
+    const task = await this.visible(actor, id);
     if (task.status !== 'open') {
-      if (task.completionKey === idempotencyKey && task.completedBy === actor.userId) return this.view(task);
+      if (task.completionKey === idempotencyKey && task.completedBy === actor.userId) return this.view(task, actor, 'POST /tasks/:id/complete');
       throw new DomainError('task-closed', `this task is already ${task.status}`);
     }
     const definition = taskDefinition(task.type);
@@ -120,28 +120,28 @@ export class TasksService {
         handle.executeUpdate(completeTaskUpdate, { args: [request], updateId: completeTaskUpdateId(task.id, idempotencyKey) }),
       ),
     );
-    return this.view(await this.found(id));
+    return this.view(await this.found(id), actor, 'POST /tasks/:id/complete');
   }
 
   /** A member of staff takes a task offered to their role. */
   async claim(actor: StaffMember, id: string, idempotencyKey: string): Promise<TaskView> {
     const task = await this.visible(actor, id);
-    if (task.assigneeId === actor.userId) return this.view(task);
+    if (task.assigneeId === actor.userId) return this.view(task, actor, 'POST /tasks/:id/claim');
     if (task.status !== 'open') throw new DomainError('task-closed', `this task is already ${task.status}`);
     if (task.assigneeId) throw new DomainError('conflict', 'someone already holds this task: ask their team manager to reassign it');
-    if (!actor.roles.includes(task.candidateRole as never)) throw new DomainError('not-permitted', `this task is offered to a ${task.candidateRole}`);
+    if (!actor.roles.includes(task.candidateRole as StaffRole)) throw new DomainError('not-permitted', `this task is offered to the ${task.candidateRole} role`);
     await this.move(actor, [task], actor.userId, actor.roles, 'claimed', idempotencyKey);
-    return this.view(await this.found(id));
+    return this.view(await this.found(id), actor, 'POST /tasks/:id/claim');
   }
 
   /** The holder (or their team manager) gives a task back to its role. */
   async release(actor: StaffMember, id: string, idempotencyKey: string): Promise<TaskView> {
     const task = await this.visible(actor, id);
-    if (task.assigneeId === null) return this.view(task);
+    if (task.assigneeId === null) return this.view(task, actor, 'POST /tasks/:id/release');
     if (task.status !== 'open') throw new DomainError('task-closed', `this task is already ${task.status}`);
     if (task.assigneeId !== actor.userId) await this.assertManages(actor, task.assigneeId);
     await this.move(actor, [task], null, [], 'released', idempotencyKey);
-    return this.view(await this.found(id));
+    return this.view(await this.found(id), actor, 'POST /tasks/:id/release');
   }
 
   /**
@@ -152,13 +152,21 @@ export class TasksService {
    */
   async reassign(actor: StaffMember, body: ReassignTasksDto, idempotencyKey: string): Promise<TaskMoveResult> {
     if (!body.taskIds?.length && !body.fromWorkerId) throw new DomainError('invalid-input', 'name taskIds or fromWorkerId');
-    const target = await this.users.findById(body.toWorkerId);
+    // Someone on leave has the work go to their delegate: the case judges the one who will hold it.
+    const target = await this.users.findById(await this.delegations.holderNow(body.toWorkerId));
     if (!target || !target.active) throw new DomainError('invalid-input', 'toWorkerId is not an active member of staff');
-    if (body.fromWorkerId) await this.assertManages(actor, body.fromWorkerId);
-    const tasks = body.taskIds?.length ? await Promise.all(body.taskIds.map((id) => this.found(id))) : await this.tasks.openHeldBy(body.fromWorkerId!);
+    if (body.fromWorkerId) await this.assertManages(actor, body.fromWorkerId, { formerly: true });
+    const tasks = body.taskIds?.length
+      ? await Promise.all(body.taskIds.map((id) => this.found(id)))
+      : (await this.tasks.openHeldBy(body.fromWorkerId!)).filter((task) => task.teamId === actor.teamId);
+    if (tasks.length === 0) throw new DomainError('not-found', "the worker holds no open tasks of your team's cases");
     for (const task of tasks) {
       if (task.teamId !== actor.teamId) throw new DomainError('not-permitted', `task ${task.id} belongs to another team's case`);
       if (task.status !== 'open') throw new DomainError('task-closed', `task ${task.id} is already ${task.status}`);
+      // Team work stays in the team: a worker of another team has no part in the case.
+      if (TEAM_ROLES.includes(task.candidateRole as StaffRole) && target.teamId !== task.teamId) {
+        throw new DomainError('not-permitted', `${target.displayName} is not in the case's team`);
+      }
     }
     const byCase = new Map<string, TaskRecord[]>();
     for (const task of tasks) byCase.set(task.workflowId, [...(byCase.get(task.workflowId) ?? []), task]);
@@ -185,21 +193,34 @@ export class TasksService {
     );
   }
 
-  /** A team manager acts on the work of the workers in their team. */
-  private async assertManages(actor: StaffMember, workerId: string): Promise<void> {
+  /**
+   * A team manager acts on the work of the workers in their team; with `formerly`, also on the
+   * tasks of their team's cases that someone who has left the team (or been deactivated) still holds.
+   */
+  private async assertManages(actor: StaffMember, workerId: string, options: { formerly?: boolean } = {}): Promise<void> {
     const worker = await this.users.findById(workerId);
     if (!worker) throw new DomainError('not-found', `no member of staff ${workerId}`);
-    if (actor.roles.includes('team-manager') && actor.teamId !== null && worker.teamId === actor.teamId) return;
+    if (!actor.roles.includes('team-manager') || actor.teamId === null) throw new DomainError('not-permitted', "only the worker's team manager may do this");
+    if (worker.teamId === actor.teamId || options.formerly) return;
     throw new DomainError('not-permitted', "only the worker's team manager may do this");
   }
 
-  private async caseRefOfNumber(caseNumber: string): Promise<string> {
+  /** The case of a number, if this person may see it; the refusal names the number, never the case's id. */
+  private async caseRefOfNumber(actor: StaffMember, caseNumber: string): Promise<string> {
     const ref = await this.caseFiles.refOfNumber(caseNumber);
     if (!ref) throw new DomainError('not-found', `no case ${caseNumber}`);
+    try {
+      await this.access.assertMaySee(actor, ref);
+    } catch (error) {
+      if (error instanceof DomainError) throw new DomainError(error.code, error.code === 'not-found' ? `no case ${caseNumber}` : error.message);
+      throw error;
+    }
     return ref;
   }
 
-  private async view(task: TaskRecord): Promise<TaskView> {
+  /** One task as the person who asked sees it; the read of its family's name is logged. */
+  private async view(task: TaskRecord, actor: StaffMember, route: string): Promise<TaskView> {
+    await this.access.logRead(actor, [task.caseRef], ['caseName', 'subject'], route);
     return (await this.views.of([task]))[0];
   }
 

@@ -29,7 +29,7 @@ export function createCaseActivities(deps: { alerts: AlertsRepository; deadlines
     },
 
     async flagCheckConcerns({ caseRef, taskId, taskType, at }) {
-      await deps.alerts.raiseForCase({ kind: 'check-concerns', severity: 'warning', dedupeKey: `check-concerns:${taskId}`, caseRef, ...forManagers, raisedAt: new Date(at), about: taskType });
+      await deps.alerts.raiseForCase({ kind: 'check-concerns', severity: 'warning', dedupeKey: `check-concerns:${taskId}`, caseRef, taskId, ...forManagers, raisedAt: new Date(at), about: taskType });
     },
 
     async raiseNeedsAttention({ caseRef, step, at }) {

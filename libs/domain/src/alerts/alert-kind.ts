@@ -13,6 +13,8 @@ export const ALERT_KINDS = [
   'household-changed',
   /** A check on the case (background, reference, medical…) found concerns: the team manager reads them. */
   'check-concerns',
+  /** Someone who holds an open task was deactivated or left the case's team: the team manager moves it. */
+  'holder-unavailable',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

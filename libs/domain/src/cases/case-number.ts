@@ -9,3 +9,12 @@ export function formatCaseNumber(kind: CaseKind, year: number, sequence: number)
 }
 
 export const CASE_NUMBER_PATTERN = /^[A-Z]-\d{4}-\d{4,}$/;
+
+/** A case number as staff type it: any case, Arabic-Indic or Persian digits, spaces around. */
+export function normalizeCaseNumber(text: string): string {
+  return text
+    .trim()
+    .toUpperCase()
+    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0));
+}

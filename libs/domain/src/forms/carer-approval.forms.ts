@@ -47,6 +47,16 @@ const departureReason = longText(
   },
 );
 
+const stageTwoReasons = longText(
+  { ckb: 'هۆکارەکان', kmr: 'ئەگەر', ar: 'الأسباب', en: 'Reasons' },
+  {
+    ckb: 'بۆچی کەیسەکە دەچێتە قۆناغی دووەم یان کۆتایی پێدێت، دوای خوێندنەوەی پشکنینەکان و هەر نیگەرانییەک.',
+    kmr: 'بۆچی کەیس دچیتە قوناغا دووێ یان ب دوماهی دهێت، پشتی خواندنا پشکنینان و هەر نیگەرانیەکێ.',
+    ar: 'لماذا تنتقل الحالة إلى المرحلة الثانية أو تنتهي، بعد قراءة الفحوصات وأي مخاوف.',
+    en: 'Why the case goes on to stage 2 or ends, having read the checks and any concerns they found.',
+  },
+);
+
 /** A check that found concerns says what they are: the team manager is told and reads them. */
 const checkFindings: Record<string, FormSchema> = {
   satisfactory: freeNotes,
@@ -121,7 +131,8 @@ export const carerApprovalForms: readonly FormDefinition[] = [
     key: 'stage-2-decision',
     version: 1,
     title: { ckb: 'بڕیاری چوونە قۆناغی دووەم', kmr: 'بڕیارا چوونا قوناغا دووێ', ar: 'قرار الانتقال إلى المرحلة الثانية', en: 'Decision on stage 2' },
-    outcomes: eachOutcome(['proceed-to-stage-2', 'end-assessment'], freeNotes),
+    // Either way the manager says why, having read the checks and any concerns they found.
+    outcomes: eachOutcome(['proceed-to-stage-2', 'end-assessment'], formData({ reasons: stageTwoReasons, notes: notesField }, ['reasons'])),
   },
   {
     key: 'assessment-visits',

@@ -3,7 +3,7 @@ import { FormDefinition, FormSummary } from './form-definition';
 import { panelForms } from './panel.forms';
 
 export * from './form-definition';
-export { FORM_SCHEMA_DIALECT, LONG_TEXT } from './form-fields';
+export { FORM_SCHEMA_DIALECT, LONG_TEXT, NOT_BLANK } from './form-fields';
 
 /** Every version of every form Hearth asks staff to fill in: each pathway's, and the panel's. */
 export const formCatalogue: readonly FormDefinition[] = [...carerApprovalForms, ...panelForms];

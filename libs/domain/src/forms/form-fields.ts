@@ -24,9 +24,13 @@ export function eachOutcome(outcomes: readonly string[], schema: FormSchema): Re
   return Object.fromEntries(outcomes.map((outcome) => [outcome, schema]));
 }
 
+/** Text with something in it besides spaces. */
+export const NOT_BLANK = '\\S';
+
 /** Free text of up to 4000 characters; at least one when the field is required. */
 export function longText(label: Labels, help?: Labels): FormSchema {
-  return { type: 'string', minLength: 1, maxLength: LONG_TEXT, 'x-ui': { widget: 'textarea', rows: 6 }, 'x-label': label, ...(help ? { 'x-help': help } : {}) };
+  // At least one character that is not a space: a blank reason says nothing.
+  return { type: 'string', minLength: 1, maxLength: LONG_TEXT, pattern: NOT_BLANK, 'x-ui': { widget: 'textarea', rows: 6 }, 'x-label': label, ...(help ? { 'x-help': help } : {}) };
 }
 
 export const notesField: FormSchema = {

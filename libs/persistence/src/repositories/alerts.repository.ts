@@ -51,10 +51,11 @@ export class AlertsRepository {
     const seen = [`a.recipient_id = ${me}`];
     const agencyRoles = viewer.roles.filter((role) => !TEAM_ROLES.includes(role));
     if (agencyRoles.length) seen.push(`a.recipient_role = ANY(${param(agencyRoles)})`);
-    if (viewer.teamId) {
+    const teamRoles = viewer.roles.filter((role) => TEAM_ROLES.includes(role));
+    if (viewer.teamId && teamRoles.length) {
+      // Every placeholder handed out must be used: PostgreSQL cannot type an unused parameter.
       const team = param(viewer.teamId);
-      const teamRoles = viewer.roles.filter((role) => TEAM_ROLES.includes(role));
-      if (teamRoles.length) seen.push(`(a.recipient_role = ANY(${param(teamRoles)}) AND cf.team_id = ${team})`);
+      seen.push(`(a.recipient_role = ANY(${param(teamRoles)}) AND cf.team_id = ${team})`);
       if (viewer.roles.includes('team-manager')) seen.push(`cf.team_id = ${team}`);
     }
     const where = [`a.resolved_at IS NULL`, `(${seen.join(' OR ')})`];
@@ -78,9 +79,9 @@ export class AlertsRepository {
   }
 
   /** A case-level alert, such as a statutory ceiling passed; raised once per key, and audited. */
-  async raiseForCase(alert: Omit<NewAlert, 'taskId'>): Promise<boolean> {
+  async raiseForCase(alert: Omit<NewAlert, 'taskId'> & { taskId?: string | null }): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const raised = await raiseAlert(manager, { ...alert, taskId: null });
+      const raised = await raiseAlert(manager, { ...alert, taskId: alert.taskId ?? null });
       if (raised) {
         await writeAudit(manager, {
           actorId: null,

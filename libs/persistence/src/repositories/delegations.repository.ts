@@ -23,24 +23,30 @@ const SELECT_DELEGATION = `
 export class DelegationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Who holds this person's new tasks at this moment: their delegate (following a chain, at most a few links), or themselves. */
-  static async holderAt(manager: EntityManager, staffId: string, at: Date): Promise<{ holderId: string; delegatedFrom: string | null }> {
-    let holderId = staffId;
-    for (let link = 0; link < 5; link++) {
-      const [row]: { delegate_id: string }[] = await manager.query(
-        `SELECT d.delegate_id FROM delegation d JOIN staff_user g ON g.id = d.delegate_id AND g.active
-          WHERE d.staff_id = $1 AND d.cancelled_at IS NULL AND d.starts_at <= $2 AND d.ends_at > $2
-          ORDER BY d.created_at DESC LIMIT 1`,
-        [holderId, at],
-      );
-      if (!row || row.delegate_id === staffId) break;
-      holderId = row.delegate_id;
-    }
-    return { holderId, delegatedFrom: holderId === staffId ? null : staffId };
+  /**
+   * Who takes this person's new task at this moment: the delegate they named for the period, if
+   * active and holding the task's role, or themselves. One link only: the delegate's own leave does
+   * not pass the work on to someone the worker did not choose.
+   */
+  static async holderAt(manager: EntityManager, staffId: string, at: Date, role?: string): Promise<{ holderId: string; delegatedFrom: string | null }> {
+    const [row]: { delegate_id: string }[] = await manager.query(
+      `SELECT d.delegate_id FROM delegation d JOIN staff_user g ON g.id = d.delegate_id AND g.active
+        WHERE d.staff_id = $1 AND d.cancelled_at IS NULL AND d.starts_at <= $2 AND d.ends_at > $2 AND ($3::text IS NULL OR $3 = ANY(g.roles))
+        ORDER BY d.created_at DESC LIMIT 1`,
+      [staffId, at, role ?? null],
+    );
+    return row ? { holderId: row.delegate_id, delegatedFrom: staffId } : { holderId: staffId, delegatedFrom: null };
+  }
+
+  /** Who takes this person's new work right now: their delegate while they are on leave, or themselves. */
+  async holderNow(staffId: string): Promise<string> {
+    return (await DelegationsRepository.holderAt(this.dataSource.manager, staffId, new Date())).holderId;
   }
 
   async create(delegation: { staffId: string; delegateId: string; startsAt: Date; endsAt: Date }, actorId: string): Promise<DelegationRecord> {
     return this.dataSource.transaction(async (manager) => {
+      // One delegation at a time per worker: concurrent requests queue on the worker's row.
+      await manager.query(`SELECT id FROM staff_user WHERE id = $1 FOR UPDATE`, [delegation.staffId]);
       const [overlap]: unknown[] = await manager.query(
         `SELECT 1 FROM delegation WHERE staff_id = $1 AND cancelled_at IS NULL AND starts_at < $3 AND ends_at > $2`,
         [delegation.staffId, delegation.startsAt, delegation.endsAt],

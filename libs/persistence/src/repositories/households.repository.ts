@@ -208,9 +208,14 @@ export class HouseholdsRepository {
   async search(viewer: Viewer, query: HouseholdSearch): Promise<HouseholdListItem[]> {
     const { values, param } = sqlParams();
     const where = [`cf.kind = 'household'`, caseVisibleSql(viewer, param)];
-    if (query.name) {
-      const name = param(searchableName(query.name));
-      where.push(`(cf.search_name LIKE '%' || ${name} || '%' OR ${name} <% cf.search_name)`);
+    if (query.name !== undefined) {
+      // Each word of the name on its own, so a first and family name find a record with a middle name too.
+      const words = searchableName(query.name).split(' ').filter(Boolean).slice(0, 6);
+      if (words.length === 0) return []; // nothing left to search by (only marks or punctuation)
+      for (const word of words) {
+        const w = param(word);
+        where.push(`(cf.search_name LIKE '%' || ${w} || '%' OR ${w} <% cf.search_name)`);
+      }
     }
     if (query.caseNumber) where.push(`cf.case_number = ${param(query.caseNumber)}`);
     if (query.stage) where.push(`h.stage = ${param(query.stage)}`);

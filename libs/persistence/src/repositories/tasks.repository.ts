@@ -83,7 +83,7 @@ export class TasksRepository {
     return this.dataSource.transaction(async (manager) => {
       // The case's team, for team inboxes; a worker on leave has their new tasks go to their delegate.
       const [file]: { team_id: string | null }[] = await manager.query(`SELECT team_id FROM case_file WHERE case_ref = $1`, [row.caseRef]);
-      const holder = row.assigneeId ? await DelegationsRepository.holderAt(manager, row.assigneeId, new Date()) : null;
+      const holder = row.assigneeId ? await DelegationsRepository.holderAt(manager, row.assigneeId, new Date(), row.candidateRole) : null;
       const inserted = await manager
         .createQueryBuilder()
         .insert()
@@ -316,12 +316,18 @@ export class TasksRepository {
     });
   }
 
-  /** Gives open tasks of a workflow to someone (null: back to their role), audited with the reason; returns the ids moved. */
-  async assign(workflowId: string, taskIds: readonly string[], assigneeId: string | null, actorId: string, reason: string): Promise<string[]> {
+  /**
+   * Gives open tasks of a workflow to someone (null: back to their role), audited with the reason;
+   * someone on leave has them go to their delegate. Returns the open tasks moved and who holds them.
+   */
+  async assign(workflowId: string, taskIds: readonly string[], to: string | null, actorId: string, reason: string): Promise<{ taskIds: string[]; holders: Record<string, string | null> }> {
     return this.dataSource.transaction(async (manager) => {
       const open = await manager.find(TaskEntity, { where: { workflowId, status: 'open', id: In([...taskIds]) }, lock: { mode: 'pessimistic_write' } });
-      const moving = open.filter((task) => task.assigneeId !== assigneeId);
+      const holders: Record<string, string | null> = {};
+      for (const task of open) holders[task.id] = to ? (await DelegationsRepository.holderAt(manager, to, new Date(), task.candidateRole)).holderId : null;
+      const moving = open.filter((task) => task.assigneeId !== holders[task.id]);
       for (const task of moving) {
+        const assigneeId = holders[task.id];
         await manager.update(TaskEntity, { id: task.id }, { assigneeId });
         await writeAudit(manager, {
           actorId,
@@ -330,10 +336,12 @@ export class TasksRepository {
           entityId: task.id,
           caseRef: task.caseRef,
           before: auditView(task),
-          after: { ...auditView(task), assigneeId },
+          after: { ...auditView(task), assigneeId, ...(assigneeId !== to ? { delegatedFrom: to } : {}) },
         });
       }
-      return open.map((task) => task.id);
+      // A task whose holder was deactivated or left the team has a holder again.
+      await manager.query(`UPDATE alert SET resolved_at = now() WHERE task_id = ANY($1) AND kind = 'holder-unavailable' AND resolved_at IS NULL`, [moving.map((task) => task.id)]);
+      return { taskIds: open.map((task) => task.id), holders };
     });
   }
 
@@ -375,11 +383,10 @@ export class TasksRepository {
       branches.push([query.status === 'open' ? `t.assignee_id = ${param(viewer.userId)}` : `(t.assignee_id = ${param(viewer.userId)} OR t.completed_by = ${param(viewer.userId)})`]);
       if (query.status === 'open') {
         for (const role of viewer.roles) {
+          const teamRole = TEAM_ROLES.includes(role);
+          if (teamRole && !viewer.teamId) continue; // team work is offered within a team only
           const offered = [`t.assignee_id IS NULL`, `t.candidate_role = ${param(role)}`];
-          if (TEAM_ROLES.includes(role)) {
-            if (!viewer.teamId) continue;
-            offered.push(`t.team_id = ${param(viewer.teamId)}`);
-          }
+          if (teamRole) offered.push(`t.team_id = ${param(viewer.teamId)}`);
           branches.push(offered);
         }
       }

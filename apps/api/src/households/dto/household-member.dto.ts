@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 /** Someone who lives in the household: adults need a background check during stage 1. */
 export class AddHouseholdMemberDto {
@@ -28,5 +28,6 @@ export class CaseExitDto {
   @ApiProperty({ example: 'the family is moving to Duhok' })
   @IsString()
   @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must say why, not be blank' })
   reason!: string;
 }

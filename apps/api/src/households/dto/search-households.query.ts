@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_NUMBER_PATTERN, HOUSEHOLD_STAGES, HouseholdStage } from '@hearth/domain';
+import { CASE_NUMBER_PATTERN, normalizeCaseNumber, HOUSEHOLD_STAGES, HouseholdStage } from '@hearth/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQuery } from '../../common/page.query';
@@ -13,7 +13,7 @@ export class SearchHouseholdsQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 'H-2026-0042' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeCaseNumber(value) : value))
   @Matches(CASE_NUMBER_PATTERN, { message: 'caseNumber looks like H-2026-0042' })
   caseNumber?: string;
 

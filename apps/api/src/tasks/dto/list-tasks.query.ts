@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_NUMBER_PATTERN, STAFF_ROLES, StaffRole, TASK_STATUSES, TASK_TYPES, TaskStatus } from '@hearth/domain';
+import { CASE_NUMBER_PATTERN, normalizeCaseNumber, STAFF_ROLES, StaffRole, TASK_STATUSES, TASK_TYPES, TaskStatus } from '@hearth/domain';
 import { Transform } from 'class-transformer';
 import { PageQuery, queryInteger } from '../../common/page.query';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
@@ -37,6 +37,7 @@ export class ListTasksQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 'H-2026-0042', description: 'Only tasks of the case with this number' })
   @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeCaseNumber(value) : value))
   @Matches(CASE_NUMBER_PATTERN, { message: 'caseNumber looks like H-2026-0042' })
   caseNumber?: string;
 
