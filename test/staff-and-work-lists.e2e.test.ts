@@ -32,6 +32,12 @@ describe('staff, work lists and moving work', () => {
     const [byNumber] = await find({ caseNumber: family.caseNumber.toLowerCase() });
     expect(byNumber).toMatchObject({ id: family.id, caseNumber: family.caseNumber, displayName: 'شێرکۆ ئەحمەد ڕەسوڵ', stage: 'enquiry', teamName: expect.any(String) });
     expect(await find({ name: 'زەینەب' })).toEqual([]);
+    // First and family name without the middle one; a case number in Arabic-Indic digits.
+    expect((await find({ name: 'شيركو رسول' })).map((row: { id: string }) => row.id)).toContain(family.id);
+    const arabicDigits = family.caseNumber.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    expect((await find({ caseNumber: arabicDigits })).map((row: { id: string }) => row.id)).toEqual([family.id]);
+    // Nothing to search by (only punctuation or marks) is a clear 400, not every household.
+    await hearth.http.get('/households').query({ name: '%_ َ' }).set(await login(manager.username)).expect(400);
   });
 
   it('shows work list rows with the case number, family name, local due time and due state', async () => {
@@ -79,11 +85,13 @@ describe('staff, work lists and moving work', () => {
     await journey.toStageOne();
     const both = await hearth.addStaff('caseworker', 'team-manager');
     const [check] = await journey.openTasks('background-check');
+    const manager = await journey.auth('team-manager');
+    await hearth.http.post('/tasks/reassign').set(manager).set('Idempotency-Key', `check-to-both-${check.id}`).send({ taskIds: [check.id], toWorkerId: both.id }).expect(200);
     await journey.complete(check.id, await hearth.login({ username: both.username }), 'satisfactory').expect(200);
     await journey.do('personal-reference', 'caseworker', 'satisfactory', undefined, 2);
     for (const type of ['medical-check', 'local-authority-check', 'previous-agency-reference']) await journey.do(type, 'caseworker', 'satisfactory');
     const [decide] = await journey.openTasks('decide-stage-2');
-    const refused = await hearth.http.post('/tasks/reassign').set(await journey.auth('team-manager')).set('Idempotency-Key', `sod-${decide.id}`).send({ taskIds: [decide.id], toWorkerId: both.id }).expect(403);
+    const refused = await hearth.http.post('/tasks/reassign').set(manager).set('Idempotency-Key', `sod-${decide.id}`).send({ taskIds: [decide.id], toWorkerId: both.id }).expect(403);
     expect(refused.body).toMatchObject({ error: 'separation-of-duties', message: expect.stringContaining('they carried out a stage 1 check') });
   });
 
@@ -95,6 +103,8 @@ describe('staff, work lists and moving work', () => {
     const caseworker = await journey.token('caseworker');
     const unsaid = await journey.complete(check.id, caseworker, 'concerns', {}, `unsaid-${check.id}`).expect(400);
     expect(unsaid.body.fields).toHaveProperty(['data.concerns']);
+    const blank = await journey.complete(check.id, caseworker, 'concerns', { concerns: '   ' }, `blank-${check.id}`).expect(400);
+    expect(blank.body.fields['data.concerns']).toEqual(['must not be blank']);
     await journey.complete(check.id, caseworker, 'concerns', { concerns: 'a heart condition needs a specialist opinion' }).expect(200);
     const manager = await journey.auth('team-manager');
     const [alert] = await eventually(async () => {
@@ -145,8 +155,18 @@ describe('staff, work lists and moving work', () => {
     expect(claimed.body).toMatchObject({ assigneeId: caseworker.id, assigneeName: expect.any(String) });
     const other = await hearth.addStaff('caseworker');
     await hearth.http.post(`/tasks/${task.id}/claim`).set(await login(other.username)).set('Idempotency-Key', `claim2-${task.id}`).expect(409);
+    // Held by someone else: another caseworker may not complete it (their manager reassigns it instead).
+    const notTheirs = await hearth.http.post(`/tasks/${task.id}/complete`).set(await login(other.username)).set('Idempotency-Key', `not-theirs-${task.id}`).send({ outcome: 'visit-arranged' }).expect(403);
+    expect(notTheirs.body.message).toContain('someone else holds this task');
     const released = await hearth.http.post(`/tasks/${task.id}/release`).set(claimer).set('Idempotency-Key', `release-${task.id}`).expect(200);
     expect(released.body.assigneeId).toBeNull();
+    // Two claims at once: one wins, the other is told someone holds it.
+    const third = await hearth.addStaff('caseworker');
+    const claims = await Promise.all([
+      hearth.http.post(`/tasks/${task.id}/claim`).set(await login(other.username)).set('Idempotency-Key', `race-a-${task.id}`),
+      hearth.http.post(`/tasks/${task.id}/claim`).set(await login(third.username)).set('Idempotency-Key', `race-b-${task.id}`),
+    ]);
+    expect(claims.map((response) => response.status).sort()).toEqual([200, 409]);
   });
 
   it('sends new tasks of a worker on leave to their delegate', async () => {
@@ -183,6 +203,12 @@ describe('staff, work lists and moving work', () => {
     const task = await eventually(async () => (await hearth.http.get('/tasks').query({ caseNumber: family.caseNumber }).set(await login(caseworker.username)).expect(200)).body.items[0], 15_000, 'a task');
     await hearth.http.get(`/tasks/${task.id}`).set(await login(stranger.username)).expect(404);
     await hearth.http.get(`/tasks/${task.id}`).set(await login(panelMember.username)).expect(403);
+    // Acting is reading: a stranger cannot complete the task either, even with a valid outcome.
+    await hearth.http.post(`/tasks/${task.id}/complete`).set(await login(stranger.username)).set('Idempotency-Key', `stranger-${task.id}`).send({ outcome: 'visit-arranged' }).expect(404);
+    const refused = await hearth.http.get('/tasks').query({ caseNumber: family.caseNumber }).set(await login(stranger.username)).expect(404);
+    expect(refused.body.message).toBe(`no case ${family.caseNumber}`);
+    const caseworkerOfOtherTeam = await hearth.addStaffInTeam(otherTeam, 'caseworker');
+    await hearth.http.post('/tasks/reassign').set(await login((await hearth.addStaff('team-manager')).username)).set('Idempotency-Key', `cross-${task.id}`).send({ taskIds: [task.id], toWorkerId: caseworkerOfOtherTeam.id }).expect(403);
   });
 
   it('logs every read of personal data, and admins read the log', async () => {
@@ -227,6 +253,14 @@ describe('staff, work lists and moving work', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(locked.body.message).toContain('locked');
     await hearth.http.post('/auth/login').send({ username: user.username, password: TEST_PASSWORD }).expect(429);
+    // Guesses sent at once are counted before any password is checked: at most five get an answer.
+    const target = await hearth.addStaff('caseworker');
+    const guesses = await Promise.all(Array.from({ length: 20 }, () => hearth.http.post('/auth/login').send({ username: target.username, password: 'guess' })));
+    expect(guesses.filter((response) => response.status === 401).length).toBeLessThanOrEqual(5);
+    expect(guesses.filter((response) => response.status === 429).length).toBeGreaterThanOrEqual(15);
+    // An admin's password reset lifts the lock.
+    await hearth.http.put(`/staff/${target.id}/password`).set(bearer(await hearth.login('admin'))).send({ password: 'a brand new password' }).expect(204);
+    await hearth.http.post('/auth/login').send({ username: target.username, password: 'a brand new password' }).expect(200);
   });
 
   it('sends security headers, and no-store on personal data', async () => {

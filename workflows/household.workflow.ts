@@ -78,6 +78,8 @@ class HouseholdCase {
   /** Each adult's background check: member id -> outcome, or `open` (issue 7). */
   private readonly adultChecks: Record<string, AdultCheck>;
   private caseworkerId: string | null = null;
+  /** A change of supervising worker is being recorded (issue 8). */
+  private changingWorker = false;
   private recommended = false;
   /** Set once the decision maker's decision is accepted: from then on the applicant cannot withdraw. */
   private decided = false;
@@ -115,8 +117,11 @@ class HouseholdCase {
     setHandler(householdStageQuery, () => this.stage);
     setHandler(supervisingWorkerUpdate, ({ workerId, actor }) => this.changeSupervisingWorker(workerId, actor), {
       validator: ({ workerId }) => {
-        if (FINAL_HOUSEHOLD_STAGES.includes(this.stage)) throw toFailure(new DomainError('conflict', `the case has ended (${this.stage})`));
-        const breach = supervisionBreach(workerId, this.participation.snapshot());
+        if (FINAL_HOUSEHOLD_STAGES.includes(this.stage) || this.tasks.closing) throw toFailure(new DomainError('conflict', `the case has ended or is ending (${this.stage})`));
+        // One change at a time, so the tasks and the case file end with the same worker.
+        if (this.changingWorker) throw toFailure(new DomainError('not-ready', 'the supervising worker is being changed; retry in a moment'));
+        const sitting = this.panel.sittingIds().includes(workerId) ? 'they sit on the panel booked for this case: a panel member never supervises it' : null;
+        const breach = sitting ?? supervisionBreach(workerId, this.participation.snapshot());
         if (breach) throw toFailure(new DomainError('separation-of-duties', breach));
       },
     });
@@ -150,15 +155,17 @@ class HouseholdCase {
   private async approvalPath(): Promise<void> {
     const response = await this.tasks.run({ key: 'respond-to-enquiry', type: 'respond-to-enquiry' });
     if (response.outcome === 'not-proceeding') return this.moveTo('closed', response.completedBy);
-    this.caseworkerId = response.completedBy;
-    this.participation.supervises(response.completedBy);
-    if (patched(CASE_FILE_WORKER_PATCH)) {
+    // Whoever answers the enquiry supervises the household, unless a team manager named someone already.
+    const named = this.caseworkerId;
+    this.caseworkerId = named ?? response.completedBy;
+    this.participation.supervises(this.caseworkerId);
+    if (!named && patched(CASE_FILE_WORKER_PATCH)) {
       await this.steps.run('record-supervising-worker', () =>
         household.recordSupervisingWorker({ householdId: this.input.householdId, workerId: response.completedBy, actorId: null }),
       );
     }
     await this.moveTo('initial-visit', response.completedBy);
-    const visit = await this.tasks.run({ key: 'initial-home-visit', type: 'initial-home-visit', assigneeId: response.completedBy });
+    const visit = await this.tasks.run({ key: 'initial-home-visit', type: 'initial-home-visit', assigneeId: this.caseworkerId });
     if (visit.outcome !== 'invite-application') return this.moveTo('closed', visit.completedBy);
     // Cases that replay from before the approval path, or run on a rule pack version without its
     // clocks (krg v1), stop where issue 3 stopped: a pack's new version applies to new cases only.
@@ -402,13 +409,18 @@ class HouseholdCase {
 
   /** The new supervising worker takes the case's caseworker tasks from now, and the open ones the previous worker held. */
   private async changeSupervisingWorker(workerId: string, actor: Actor): Promise<{ movedTaskIds: string[] }> {
-    const previous = this.caseworkerId;
-    this.caseworkerId = workerId;
-    this.participation.supervises(workerId);
-    await this.steps.run('record-supervising-worker', () => household.recordSupervisingWorker({ householdId: this.input.householdId, workerId, actorId: actor.userId }));
-    const held = previous && previous !== workerId ? this.tasks.openTasksHeldBy(previous) : [];
-    await this.tasks.reassignWithin(held, workerId, actor);
-    return { movedTaskIds: held };
+    this.changingWorker = true;
+    try {
+      const previous = this.caseworkerId;
+      this.caseworkerId = workerId;
+      this.participation.supervises(workerId);
+      await this.steps.run('record-supervising-worker', () => household.recordSupervisingWorker({ householdId: this.input.householdId, workerId, actorId: actor.userId }));
+      const held = previous && previous !== workerId ? this.tasks.openTasksHeldBy(previous) : [];
+      await this.tasks.reassignWithin(held, workerId, actor);
+      return { movedTaskIds: held };
+    } finally {
+      this.changingWorker = false;
+    }
   }
 
   /** Exits the applicant's rights forbid: none once the case has ended or been decided; no agency ending after the panel's recommendation. */

@@ -80,6 +80,11 @@ export class PanelStage {
     }
   }
 
+  /** Who sits for the case on the sitting it is booked on (or being booked on), chair first. */
+  sittingIds(): string[] {
+    return this.booking ? [this.booking.chairId, ...this.booking.memberIds] : [];
+  }
+
   /** Only the chair booked for the sitting records the recommendation, once it has begun and the papers were sent. */
   guard(request: CompleteTaskRequest, task: OpenedTask): void {
     if (task.type !== 'record-panel-recommendation' || !this.booking) return;

@@ -6,7 +6,7 @@ import { AppModule } from './app.module';
 import { describeErrors, ErrorBody } from './common/api-errors';
 import { ErrorsFilter } from './common/errors.filter';
 import { JsonLogger } from './common/json-logger';
-import { requestShapeLimits } from './common/request-shape.middleware';
+import { jsonBodiesOnly, requestShapeLimits } from './common/request-shape.middleware';
 import { requestLogging } from './common/request-logging.middleware';
 import { hearthValidationPipe } from './common/validation';
 import { ApiConfig } from './config/api-config';
@@ -15,6 +15,8 @@ import { ApiConfig } from './config/api-config';
 export async function createApi(config: ApiConfig, logger = new JsonLogger()): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bufferLogs: false });
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the client's address (for login throttling) is in X-Forwarded-For.
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.use(helmet());
   // Responses carry children's and carers' personal data: no browser or proxy keeps a copy.
   app.use((request: { path: string }, response: { setHeader(name: string, value: string): void }, next: () => void) => {
@@ -22,6 +24,7 @@ export async function createApi(config: ApiConfig, logger = new JsonLogger()): P
     next();
   });
   app.use(requestLogging(logger));
+  app.use(jsonBodiesOnly());
   app.useBodyParser('json', { limit: '256kb' });
   app.use(requestShapeLimits());
   app.useGlobalPipes(hearthValidationPipe());

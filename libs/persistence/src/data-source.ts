@@ -17,6 +17,7 @@ import { WorkerHeartbeat1764000000007 } from './migrations/1764000000007-worker-
 import { DaysOff1764000000008 } from './migrations/1764000000008-days-off';
 import { CalendarChanges1764000000009 } from './migrations/1764000000009-calendar-changes';
 import { StaffTeamsAndCaseFiles1764000000010 } from './migrations/1764000000010-staff-teams-and-case-files';
+import { PanelIdempotency1764000000011 } from './migrations/1764000000011-panel-idempotency';
 
 export const entities = [
   AlertEntity,
@@ -40,6 +41,7 @@ export const migrations = [
   DaysOff1764000000008,
   CalendarChanges1764000000009,
   StaffTeamsAndCaseFiles1764000000010,
+  PanelIdempotency1764000000011,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

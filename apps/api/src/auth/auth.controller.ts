@@ -9,6 +9,7 @@ import { AccessTokenClaims } from './auth.guard';
 import { CurrentActor, Public } from './auth.decorators';
 import { AccessTokenDto, ChangePasswordDto, LoginDto } from './login.dto';
 import { hashPassword, verifyPassword } from './password';
+import { userThrottleKey } from './throttle-keys';
 
 /** Compared against when the username is unknown, so a refusal takes as long either way. */
 const NO_SUCH_USER_HASH = hashPassword('no such user: this hash is only ever compared against');
@@ -37,24 +38,23 @@ export class AuthController {
   @ApiOkResponse({ type: AccessTokenDto })
   async login(@Body() body: LoginDto, @Ip() address: string): Promise<AccessTokenDto> {
     const now = new Date();
-    const userKey = `user:${body.username.toLowerCase()}`;
-    const addressKey = `address:${address}`;
-    const locked = await this.throttle.lockedUntil([userKey, addressKey], now);
+    const keys = { user: userThrottleKey(body.username), address: `address:${address}` };
+    const [user, byAddress] = await Promise.all([this.throttle.attempt(keys.user, this.rules.perUser, now), this.throttle.attempt(keys.address, this.rules.perAddress, now)]);
+    const locked = [user.lockedUntil, byAddress.lockedUntil].filter((date): date is Date => date !== null).sort((a, b) => b.getTime() - a.getTime())[0];
     if (locked) throw tooManyAttempts(locked, now);
-    const user = await this.users.findByUsername(body.username);
-    const matches = await verifyPassword(body.password, user?.passwordHash ?? (await NO_SUCH_USER_HASH));
-    if (!user || !matches) {
-      const [userLock, addressLock] = await Promise.all([
-        this.throttle.recordFailure(userKey, this.rules.perUser, now),
-        this.throttle.recordFailure(addressKey, this.rules.perAddress, now),
-      ]);
-      const lock = [userLock, addressLock].filter((date): date is Date => Boolean(date) && date! > now).sort((a, b) => b.getTime() - a.getTime())[0];
-      if (lock) throw tooManyAttempts(lock, now);
+    // Over the limit before the password is even checked: parallel guesses get no further.
+    if (user.count > this.rules.perUser.failures) throw tooManyAttempts(await this.throttle.lock(keys.user, this.rules.perUser, now), now);
+    if (byAddress.count > this.rules.perAddress.failures) throw tooManyAttempts(await this.throttle.lock(keys.address, this.rules.perAddress, now), now);
+    const staff = await this.users.findByUsername(body.username);
+    const matches = await verifyPassword(body.password, staff?.passwordHash ?? (await NO_SUCH_USER_HASH));
+    if (!staff || !matches) {
+      if (user.count >= this.rules.perUser.failures) throw tooManyAttempts(await this.throttle.lock(keys.user, this.rules.perUser, now), now);
+      if (byAddress.count >= this.rules.perAddress.failures) throw tooManyAttempts(await this.throttle.lock(keys.address, this.rules.perAddress, now), now);
       throw new UnauthorizedException('unknown username or wrong password');
     }
-    if (!user.active) throw new UnauthorizedException('this account has been deactivated: ask an administrator');
-    await this.throttle.clear(userKey);
-    const claims: AccessTokenClaims = { sub: user.id, issuedAtMs: Date.now() };
+    await this.throttle.succeeded(keys.user, keys.address);
+    if (!staff.active) throw new UnauthorizedException('this account has been deactivated: ask an administrator');
+    const claims: AccessTokenClaims = { sub: staff.id, issuedAtMs: Date.now() };
     return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.config.tokenTtlSeconds };
   }
 
@@ -68,7 +68,7 @@ export class AuthController {
     return StaffView.of(me);
   }
 
-  /** Any member of staff changes their own password, giving the current one; every other session ends. */
+  /** Any member of staff changes their own password, giving the current one; every session ends, this one too: log in again. */
   @Put('me/password')
   @HttpCode(204)
   @ApiBearerAuth()
@@ -85,7 +85,12 @@ export class AuthController {
 function tooManyAttempts(until: Date, now: Date): HttpException {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   return new HttpException(
-    { statusCode: 429, error: 'too-many-attempts', message: `too many failed logins: this account or address is locked for ${Math.ceil(seconds / 60)} more minute(s)`, retryAfterSeconds: seconds },
+    {
+      statusCode: 429,
+      error: 'too-many-attempts',
+      message: `too many failed logins: this account or address is locked for ${Math.ceil(seconds / 60)} more minute(s). Try again then, or ask an administrator to reset the password, which unlocks it.`,
+      retryAfterSeconds: seconds,
+    },
     HttpStatus.TOO_MANY_REQUESTS,
   );
 }

@@ -7,8 +7,8 @@ export class ErrorBody {
   @ApiProperty({
     example: 'not-found',
     description:
-      'A code to act on: a domain code (invalid-input, invalid-outcome, not-found, not-permitted, separation-of-duties, conflict, task-closed, unavailable, too-many-attempts), ' +
-      "the HTTP status's name for refusals made before Hearth's own checks (Bad Request, Unauthorized, Forbidden, Not Found), or the body parser's (entity.too.large, charset.unsupported, entity.parse.failed)",
+      'A code to act on: invalid-input, invalid-outcome, unauthenticated, not-found, not-permitted, separation-of-duties, conflict, task-closed, not-ready, ' +
+      'too-large, unsupported-media-type, too-many-attempts, unavailable, internal',
   })
   error!: string;
 

@@ -6,6 +6,17 @@ import { clientErrorStatus, isDatabaseUnavailable, isDataException } from './inf
 import { JsonLogger } from './json-logger';
 import { TemporalUnavailableError } from './temporal-unavailable.error';
 
+const ERROR_CODES: Record<number, string> = {
+  400: 'invalid-input',
+  401: 'unauthenticated',
+  403: 'not-permitted',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'too-large',
+  415: 'unsupported-media-type',
+  429: 'too-many-attempts',
+};
+
 /** Maps every failure to one JSON shape: `{ statusCode, error, message, fields? }`. */
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
@@ -17,7 +28,11 @@ export class ErrorsFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const retryAfter = typeof body === 'object' ? (body as { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
       if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
-      response.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      const status = exception.getStatus();
+      const shaped: { statusCode?: number; message?: unknown; error?: string } = typeof body === 'string' ? { statusCode: status, message: body } : (body as { error?: string });
+      // One error body: Nest's own exceptions name the status in words ("Forbidden"); Hearth names a code.
+      const error = shaped.error && /^[a-z-]+$/.test(shaped.error) ? shaped.error : (ERROR_CODES[status] ?? 'invalid-input');
+      response.status(status).json({ ...shaped, error });
       return;
     }
     if (exception instanceof DomainError) {
@@ -41,8 +56,8 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     const clientStatus = clientErrorStatus(exception);
     if (clientStatus !== null) {
-      const { type, message } = exception as { type?: string; message: string };
-      response.status(clientStatus).json({ statusCode: clientStatus, error: type ?? 'invalid-input', message });
+      const { message } = exception as { message: string };
+      response.status(clientStatus).json({ statusCode: clientStatus, error: ERROR_CODES[clientStatus] ?? 'invalid-input', message });
       return;
     }
     const error = exception as Error;

@@ -30,3 +30,15 @@ export function requestShapeLimits() {
     next();
   };
 }
+
+/** A body that is not JSON (text/plain, a form) is refused with 415 rather than read as empty. */
+export function jsonBodiesOnly() {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !req.is('application/json')) {
+      res.status(415).json({ statusCode: 415, error: 'unsupported-media-type', message: 'send the body as application/json' });
+      return;
+    }
+    next();
+  };
+}

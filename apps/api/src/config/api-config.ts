@@ -17,6 +17,8 @@ export interface ApiConfig {
   workerStaleMs: number;
   /** Failed logins that lock a username or an address (default LOGIN_THROTTLE). */
   loginThrottle?: typeof LOGIN_THROTTLE;
+  /** Express's `trust proxy`: the proxies in front of the API (e.g. `loopback`, or a hop count). */
+  trustProxy?: string;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -37,6 +39,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     rulePackId: env.HEARTH_RULE_PACK ?? 'krg',
     updateTimeoutMs: Number(env.HEARTH_UPDATE_TIMEOUT_MS ?? 5000),
     workerStaleMs: Number(env.HEARTH_WORKER_STALE_MS ?? 20_000),
+    trustProxy: env.HEARTH_TRUST_PROXY || undefined,
   };
 }
 

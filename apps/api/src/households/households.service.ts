@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt, STAGE_ONE_CHECKS, StaffMember } from '@hearth/domain';
+import { caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt, searchableName, STAGE_ONE_CHECKS, StaffMember } from '@hearth/domain';
 import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, StaffUsersRepository, TaskSubmissionsRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { caseUpdateId, closeCaseUpdate } from '@hearth/workflows/contracts/case.contract';
@@ -71,6 +71,7 @@ export class HouseholdsService {
   /** Households this person may see, found by name, number, stage, team, worker or area. */
   async search(actor: StaffMember, query: SearchHouseholdsQuery): Promise<HouseholdPage> {
     const limit = query.limit ?? 20;
+    if (query.name !== undefined && searchableName(query.name) === '') throw new DomainError('invalid-input', 'name: give at least one letter or digit of the name');
     const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
     const rows = await this.households.search(actor, {
       name: query.name,

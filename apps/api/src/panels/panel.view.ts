@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { localDateTimeOf } from '@hearth/domain';
 import { PanelCaseRecord, PanelRecord } from '@hearth/persistence';
 import type { PapersStatus } from './panels.service';
 
@@ -8,13 +9,15 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export class PanelView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) sittingAt!: string;
+  @ApiProperty({ example: '2026-12-10T09:00', description: "The sitting on the jurisdiction's wall clock" }) sittingLocal!: string;
+  @ApiProperty({ example: 'Asia/Baghdad' }) timeZone!: string;
   @ApiProperty({ format: 'uuid' }) chairId!: string;
   @ApiProperty({ type: [String], description: 'Staff ids of everyone sitting, the chair included' }) memberIds!: string[];
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static of({ id, sittingAt, chairId, memberIds, createdBy, createdAt }: PanelRecord): PanelView {
-    return { id, sittingAt: sittingAt.toISOString(), chairId, memberIds, createdBy, createdAt: createdAt.toISOString() };
+  static of({ id, sittingAt, chairId, memberIds, createdBy, createdAt }: PanelRecord, timeZone: string): PanelView {
+    return { id, sittingAt: sittingAt.toISOString(), sittingLocal: localDateTimeOf(sittingAt, timeZone), timeZone, chairId, memberIds, createdBy, createdAt: createdAt.toISOString() };
   }
 }
 
@@ -23,8 +26,8 @@ export class PanelCalendarEntryView extends PanelView {
   @ApiProperty() chairName!: string;
   @ApiProperty({ type: 'integer' }) cases!: number;
 
-  static entry(panel: PanelRecord & { chairName: string; cases: number }): PanelCalendarEntryView {
-    return { ...PanelView.of(panel), chairName: panel.chairName, cases: panel.cases };
+  static entry(panel: PanelRecord & { chairName: string; cases: number }, timeZone: string): PanelCalendarEntryView {
+    return { ...PanelView.of(panel, timeZone), chairName: panel.chairName, cases: panel.cases };
   }
 }
 
@@ -36,16 +39,20 @@ export class PanelCalendarView {
 export class PanelCaseView {
   @ApiProperty({ format: 'uuid' }) householdId!: string;
   @ApiProperty({ example: 'household:7d4c…' }) caseRef!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'H-2026-0042' }) caseNumber!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The family's name, to those who may see the case (its panel, its team)" }) caseName!: string | null;
   @ApiProperty({ format: 'date-time' }) addedAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) papersDueAt!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) papersSentAt!: string | null;
   @ApiProperty({ enum: ['sent', 'sent-late', 'late', 'due'], description: 'Sent in time, sent after they were due, not sent and late, or not yet due' }) papers!: PapersStatus;
   @ApiProperty({ nullable: true, type: String, example: 'approve' }) recommendation!: string | null;
 
-  static of(panelCase: PanelCaseRecord & { caseRef: string; papers: PapersStatus }): PanelCaseView {
+  static of(panelCase: AgendaCase): PanelCaseView {
     return {
       householdId: panelCase.householdId,
       caseRef: panelCase.caseRef,
+      caseNumber: panelCase.caseNumber,
+      caseName: panelCase.caseName,
       addedAt: panelCase.addedAt.toISOString(),
       papersDueAt: iso(panelCase.papersDueAt),
       papersSentAt: iso(panelCase.papersSentAt),
@@ -55,11 +62,26 @@ export class PanelCaseView {
   }
 }
 
-/** A panel sitting with its agenda. */
+type AgendaCase = PanelCaseRecord & { caseRef: string; caseNumber: string | null; caseName: string | null; papers: PapersStatus };
+
+export class PanelStaffView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+}
+
+/** A panel sitting with its agenda and who sits, by name. */
 export class PanelAgendaView extends PanelView {
+  @ApiProperty({ nullable: true, type: String }) chairName!: string | null;
+  @ApiProperty({ type: [PanelStaffView], description: 'Everyone sitting, the chair included' }) members!: PanelStaffView[];
   @ApiProperty({ type: [PanelCaseView] }) cases!: PanelCaseView[];
 
-  static agenda(panel: PanelRecord & { cases: (PanelCaseRecord & { caseRef: string; papers: PapersStatus })[] }): PanelAgendaView {
-    return { ...PanelView.of(panel), cases: panel.cases.map(PanelCaseView.of) };
+  static agenda(panel: PanelRecord & { timeZone: string; staffNames: ReadonlyMap<string, string>; cases: AgendaCase[] }): PanelAgendaView {
+    const name = (id: string) => panel.staffNames.get(id) ?? null;
+    return {
+      ...PanelView.of(panel, panel.timeZone),
+      chairName: name(panel.chairId),
+      members: panel.memberIds.map((id) => ({ id, name: name(id) })),
+      cases: panel.cases.map(PanelCaseView.of),
+    };
   }
 }

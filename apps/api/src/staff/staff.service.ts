@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DomainError, instantIn, rulePackInForceAt, StaffMember, TEAM_ROLES } from '@hearth/domain';
-import { AlertsRepository, DelegationsRepository, StaffUsersRepository, TasksRepository, TeamsRepository } from '@hearth/persistence';
+import { AlertsRepository, DelegationsRepository, LoginThrottleRepository, StaffUsersRepository, TasksRepository, TeamsRepository } from '@hearth/persistence';
+import { userThrottleKey } from '../auth/throttle-keys';
 import { hashPassword } from '../auth/password';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
@@ -33,6 +34,7 @@ export class StaffService {
     private readonly delegationsRepository: DelegationsRepository,
     private readonly tasks: TasksRepository,
     private readonly alerts: AlertsRepository,
+    private readonly throttle: LoginThrottleRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -88,8 +90,11 @@ export class StaffService {
     }
   }
 
+  /** A new password set by an admin: every session ends, and a login lock on the username is lifted. */
   async resetPassword(actor: StaffMember, id: string, password: string): Promise<void> {
     await this.users.setPassword(id, await hashPassword(password), actor.userId);
+    const user = await this.users.findById(id);
+    if (user) await this.throttle.clear(userThrottleKey(user.username));
   }
 
   async delegations(actor: StaffMember, staffId: string): Promise<DelegationList> {

@@ -130,7 +130,7 @@ export class TasksService {
     if (task.status !== 'open') throw new DomainError('task-closed', `this task is already ${task.status}`);
     if (task.assigneeId) throw new DomainError('conflict', 'someone already holds this task: ask their team manager to reassign it');
     if (!actor.roles.includes(task.candidateRole as StaffRole)) throw new DomainError('not-permitted', `this task is offered to the ${task.candidateRole} role`);
-    await this.move(actor, [task], actor.userId, actor.roles, 'claimed', idempotencyKey);
+    await this.move(actor, [task], actor.userId, actor.roles, 'claimed', idempotencyKey, null);
     return this.view(await this.found(id), actor, 'POST /tasks/:id/claim');
   }
 
@@ -140,7 +140,7 @@ export class TasksService {
     if (task.assigneeId === null) return this.view(task, actor, 'POST /tasks/:id/release');
     if (task.status !== 'open') throw new DomainError('task-closed', `this task is already ${task.status}`);
     if (task.assigneeId !== actor.userId) await this.assertManages(actor, task.assigneeId);
-    await this.move(actor, [task], null, [], 'released', idempotencyKey);
+    await this.move(actor, [task], null, [], 'released', idempotencyKey, task.assigneeId);
     return this.view(await this.found(id), actor, 'POST /tasks/:id/release');
   }
 
@@ -160,35 +160,59 @@ export class TasksService {
       ? await Promise.all(body.taskIds.map((id) => this.found(id)))
       : (await this.tasks.openHeldBy(body.fromWorkerId!)).filter((task) => task.teamId === actor.teamId);
     if (tasks.length === 0) throw new DomainError('not-found', "the worker holds no open tasks of your team's cases");
+    const result: TaskMoveResult = { moved: [], refused: [] };
+    const refuse = (task: TaskRecord, error: DomainError) => {
+      if (tasks.length === 1) throw error;
+      result.refused.push({ taskId: task.id, caseRef: task.caseRef, code: error.code, reason: error.message });
+    };
     for (const task of tasks) {
       if (task.teamId !== actor.teamId) throw new DomainError('not-permitted', `task ${task.id} belongs to another team's case`);
-      if (task.status !== 'open') throw new DomainError('task-closed', `task ${task.id} is already ${task.status}`);
       // Team work stays in the team: a worker of another team has no part in the case.
       if (TEAM_ROLES.includes(task.candidateRole as StaffRole) && target.teamId !== task.teamId) {
         throw new DomainError('not-permitted', `${target.displayName} is not in the case's team`);
       }
     }
     const byCase = new Map<string, TaskRecord[]>();
-    for (const task of tasks) byCase.set(task.workflowId, [...(byCase.get(task.workflowId) ?? []), task]);
-    const result: TaskMoveResult = { moved: [], refused: [] };
+    for (const task of tasks) {
+      if (task.status !== 'open') refuse(task, new DomainError('task-closed', `task ${task.id} is already ${task.status}`));
+      else byCase.set(task.workflowId, [...(byCase.get(task.workflowId) ?? []), task]);
+    }
     for (const caseTasks of byCase.values()) {
       try {
-        await this.move(actor, caseTasks, target.id, target.roles, 'reassigned', idempotencyKey);
-        result.moved.push(...caseTasks.map((task) => task.id));
+        // The case answers with the tasks it moved; one decided meanwhile is not among them.
+        const { taskIds } = await this.move(actor, caseTasks, target.id, target.roles, 'reassigned', idempotencyKey);
+        result.moved.push(...taskIds);
+        for (const task of caseTasks.filter((task) => !taskIds.includes(task.id))) refuse(task, new DomainError('task-closed', `task ${task.id} was closed meanwhile`));
       } catch (error) {
-        if (!(error instanceof DomainError) || tasks.length === 1) throw error;
-        result.refused.push(...caseTasks.map((task) => ({ taskId: task.id, caseRef: task.caseRef, code: error.code, reason: error.message })));
+        if (!(error instanceof DomainError)) throw error;
+        for (const task of caseTasks) refuse(task, error);
       }
     }
     return result;
   }
 
-  private async move(actor: StaffMember, tasks: TaskRecord[], assigneeId: string | null, assigneeRoles: readonly StaffRole[], reason: AssignTasksRequest['reason'], key: string) {
+  /** Sends a move to the case's workflow; `expectedAssigneeId` makes a claim or release hold only if nobody moved the task meanwhile. */
+  private async move(
+    actor: StaffMember,
+    tasks: TaskRecord[],
+    assigneeId: string | null,
+    assigneeRoles: readonly StaffRole[],
+    reason: AssignTasksRequest['reason'],
+    key: string,
+    expectedAssigneeId?: string | null,
+  ): Promise<{ taskIds: string[] }> {
     const [first] = tasks;
-    const request: AssignTasksRequest = { taskIds: tasks.map((task) => task.id), assigneeId, assigneeRoles: [...assigneeRoles], actor: { userId: actor.userId, roles: actor.roles }, reason };
+    const request: AssignTasksRequest = {
+      taskIds: tasks.map((task) => task.id),
+      assigneeId,
+      assigneeRoles: [...assigneeRoles],
+      actor: { userId: actor.userId, roles: actor.roles },
+      reason,
+      ...(expectedAssigneeId !== undefined ? { expectedAssigneeId } : {}),
+    };
     const refusal = { actorId: actor.userId, action: `task.${reason}-refused`, entityType: 'task', entityId: first.id, caseRef: first.caseRef };
     const handle = this.temporal.workflow.getHandle(first.workflowId);
-    await auditRefusals(this.audit, refusal, () =>
+    return auditRefusals(this.audit, refusal, () =>
       sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () => handle.executeUpdate(assignTasksUpdate, { args: [request], updateId: assignTasksUpdateId(key) })),
     );
   }

@@ -23,13 +23,17 @@ export interface PanelCaseRecord {
 export class PanelsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(panel: { sittingAt: Date; chairId: string; memberIds: string[]; createdBy: string }): Promise<PanelRecord> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row]: { id: string }[] = await manager.query(`INSERT INTO panel (sitting_at, chair_id, created_by) VALUES ($1, $2, $3) RETURNING id`, [
-        panel.sittingAt,
-        panel.chairId,
-        panel.createdBy,
-      ]);
+  /**
+   * Sets up a sitting once per Idempotency-Key: a repeated create (even two at once) returns the
+   * sitting made first, with `created` false.
+   */
+  async create(panel: { sittingAt: Date; chairId: string; memberIds: string[]; createdBy: string; idempotencyKey: string | null }): Promise<{ panel: PanelRecord; created: boolean }> {
+    const made = await this.dataSource.transaction(async (manager) => {
+      const [row]: { id: string }[] = await manager.query(
+        `INSERT INTO panel (sitting_at, chair_id, created_by, idempotency_key) VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [panel.sittingAt, panel.chairId, panel.createdBy, panel.idempotencyKey],
+      );
+      if (!row) return null;
       const members = [...new Set([panel.chairId, ...panel.memberIds])];
       await manager.query(`INSERT INTO panel_member (panel_id, staff_id) SELECT $1, unnest($2::uuid[])`, [row.id, members]);
       await writeAudit(manager, {
@@ -43,6 +47,13 @@ export class PanelsRepository {
       });
       return { id: row.id, sittingAt: panel.sittingAt, chairId: panel.chairId, memberIds: members, createdBy: panel.createdBy, createdAt: new Date() };
     });
+    if (made) return { panel: made, created: true };
+    return { panel: (await this.findByIdempotencyKey(panel.idempotencyKey!))!, created: false };
+  }
+
+  async findByIdempotencyKey(key: string): Promise<PanelRecord | null> {
+    const [row]: { id: string }[] = await this.dataSource.query(`SELECT id FROM panel WHERE idempotency_key = $1`, [key]);
+    return row ? this.findById(row.id) : null;
   }
 
   /** The panel calendar: sittings between two instants, with the chair's name and the size of each agenda. */
