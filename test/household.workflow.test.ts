@@ -173,6 +173,67 @@ describe('carer approval, workflow and case kit', () => {
     });
   });
 
+  describe('moving work (issue 8)', () => {
+    it('moves tasks to someone who may hold them: the new holder decides, the former one may not, and a breach is refused with the reason', async () => {
+      const family = await kit.startHousehold();
+      await family.toStageOne();
+      const checks = await family.open('personal-reference', 2);
+      expect((await family.assign(checks, STAFF.otherCaseworker, STAFF.manager)).sort()).toEqual(checks.map((task) => task.id).sort());
+      for (const check of checks) expect(kit.store.tasks.get(check.id)!.assigneeId).toBe(STAFF.otherCaseworker.userId);
+      expect(await family.refusal(checks[0], STAFF.caseworker, 'satisfactory')).toBe('not-permitted');
+      await family.complete(checks[0], STAFF.otherCaseworker, 'satisfactory');
+      // Without the task's role, or after doing a stage 1 check, nobody takes the manager's go-ahead.
+      const [medical] = await family.open('medical-check');
+      expect(await family.assign([medical], STAFF.assessor, STAFF.manager).then(() => 'moved', refusalCode)).toBe('not-permitted');
+      const checkerManager = staff('manager-who-checked', 'caseworker', 'team-manager');
+      await family.assign([medical], checkerManager, STAFF.manager);
+      await family.complete(medical, checkerManager, 'satisfactory');
+      await family.complete(checks[1], STAFF.otherCaseworker, 'satisfactory');
+      await family.do('background-check', STAFF.caseworker, 'satisfactory');
+      for (const type of ['local-authority-check', 'previous-agency-reference'] as const) await family.do(type, STAFF.caseworker, 'satisfactory');
+      const [decide] = await family.open('decide-stage-2');
+      expect(await family.assign([decide], checkerManager, STAFF.manager).then(() => 'moved', refusalCode)).toBe('separation-of-duties');
+      expect(kit.store.tasks.get(decide.id)!.assigneeId).toBeNull();
+    });
+
+    it('lets one of two claims win, and a release only by whoever still holds the task', async () => {
+      const family = await kit.startHousehold();
+      const [respond] = await family.open('respond-to-enquiry');
+      const claims = await Promise.all(
+        [STAFF.caseworker, STAFF.otherCaseworker].map((who) => family.assign([respond], who, who, 'claimed', null).then(() => 'claimed', refusalCode)),
+      );
+      expect(claims.sort()).toEqual(['claimed', 'conflict']);
+      const holder = kit.store.tasks.get(respond.id)!.assigneeId;
+      const other = holder === STAFF.caseworker.userId ? STAFF.otherCaseworker : STAFF.caseworker;
+      expect(await family.assign([respond], null, other, 'released', other.userId).then(() => 'released', refusalCode)).toBe('conflict');
+      await family.assign([respond], null, staff(holder!, 'caseworker'), 'released', holder);
+      expect(kit.store.tasks.get(respond.id)!.assigneeId).toBeNull();
+    });
+
+    it("gives a new supervising worker the case's caseworker tasks, open and to come, and refuses one who sat on its panel", async () => {
+      const family = await kit.startHousehold();
+      await family.toStageOne();
+      await family.open('medical-check');
+      const moved = await family.supervise(STAFF.otherCaseworker);
+      expect(moved.length).toBe(6);
+      for (const id of moved) expect(kit.store.tasks.get(id)!.assigneeId).toBe(STAFF.otherCaseworker.userId);
+      expect(kit.store.supervisingWorkers.get(family.householdId)).toBe(STAFF.otherCaseworker.userId);
+      await family.do('background-check', STAFF.otherCaseworker, 'satisfactory');
+      await family.do('personal-reference', STAFF.otherCaseworker, 'satisfactory', undefined, 2);
+      for (const type of ['medical-check', 'local-authority-check', 'previous-agency-reference'] as const) await family.do(type, STAFF.otherCaseworker, 'satisfactory');
+      await family.do('decide-stage-2', STAFF.manager, 'proceed-to-stage-2');
+      const [training] = await family.open('preparation-training');
+      expect(training.assigneeId).toBe(STAFF.otherCaseworker.userId);
+
+      const booked = await kit.startHousehold();
+      await booked.toStageOne();
+      await booked.throughStageOne();
+      await booked.throughStageTwo();
+      await booked.book();
+      expect(await booked.supervise(STAFF.member).then(() => 'changed', refusalCode)).toBe('separation-of-duties');
+    });
+  });
+
   it('refuses as decision maker anyone who took part in the case', async () => {
     const family = await kit.startHousehold();
     await family.toDecision();

@@ -142,4 +142,28 @@ describe('record the case kit paths', () => {
     await family.withdrawWhileOpeningApplication();
     await save('household-withdrawn-while-opening-v6', family);
   });
+
+  it('work moved between people: checks reassigned, a claim and a release, a new supervising worker, a check that found concerns, approved', async () => {
+    const family = await kit.startHousehold();
+    const [respond] = await family.open('respond-to-enquiry');
+    await family.assign([respond], STAFF.caseworker, STAFF.caseworker, 'claimed', null);
+    await family.assign([respond], null, STAFF.caseworker, 'released', STAFF.caseworker.userId);
+    await family.toStageOne();
+    const references = await family.open('personal-reference', 2);
+    await family.assign(references, STAFF.otherCaseworker, STAFF.manager);
+    await family.do('personal-reference', STAFF.otherCaseworker, 'satisfactory', undefined, 2);
+    await family.supervise(STAFF.otherCaseworker);
+    await family.do('medical-check', STAFF.otherCaseworker, 'concerns');
+    for (const type of ['background-check', 'local-authority-check', 'previous-agency-reference'] as const) await family.do(type, STAFF.otherCaseworker, 'satisfactory');
+    await family.do('decide-stage-2', STAFF.manager, 'proceed-to-stage-2');
+    await family.do('assessment-visits', STAFF.assessor, 'completed');
+    await family.do('assessment-report', STAFF.assessor, 'completed');
+    await family.do('preparation-training', STAFF.otherCaseworker, 'attended');
+    const { sittingAt } = await family.book();
+    await family.recommend('approve', APPROVAL, sittingAt, STAFF.otherCaseworker);
+    await family.do('make-decision', STAFF.decisionMaker, 'approve', APPROVAL);
+    await family.do('tell-applicant', STAFF.otherCaseworker, 'told');
+    await family.do('tell-applicant-in-writing', STAFF.otherCaseworker, 'letter-sent');
+    await save('household-work-moved-v8', family);
+  });
 });

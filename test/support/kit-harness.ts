@@ -4,8 +4,8 @@ import { Client, Connection, WorkflowHandle, WorkflowUpdateFailedError } from '@
 import { ApplicationFailure } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { caseUpdateId, closeCaseUpdate, bookPanelUpdate, retryStepUpdate } from '@hearth/workflows/contracts/case.contract';
-import { adultJoinedUpdate, HouseholdExit, HouseholdWorkflowInput } from '@hearth/workflows/contracts/household.contract';
-import { completeTaskUpdate } from '@hearth/workflows/contracts/human-task.contract';
+import { adultJoinedUpdate, HouseholdExit, HouseholdWorkflowInput, supervisingWorkerUpdate } from '@hearth/workflows/contracts/household.contract';
+import { AssignTasksRequest, assignTasksUpdate, completeTaskUpdate } from '@hearth/workflows/contracts/human-task.contract';
 import type { householdWorkflow } from '@hearth/workflows/household.workflow';
 import { randomUUID } from 'node:crypto';
 import { bundledWorkflows, eventually } from './hearth-harness';
@@ -141,6 +141,24 @@ export class HouseholdDriver {
   }
 
   /** The code of the refusal the workflow gives this completion. */
+  /** Moves tasks as the API would (a reassignment, claim or release); resolves with the ids the case moved. */
+  async assign(tasks: MemoryTask[], assignee: Actor | null, actor: Actor, reason: AssignTasksRequest['reason'] = 'reassigned', expectedAssigneeId?: string | null): Promise<string[]> {
+    const request: AssignTasksRequest = {
+      taskIds: tasks.map((task) => task.id),
+      assigneeId: assignee?.userId ?? null,
+      assigneeRoles: [...(assignee?.roles ?? [])],
+      actor,
+      reason,
+      ...(expectedAssigneeId !== undefined ? { expectedAssigneeId } : {}),
+    };
+    return (await this.handle.executeUpdate(assignTasksUpdate, { args: [request], updateId: randomUUID() })).taskIds;
+  }
+
+  /** A team manager names the supervising worker. */
+  async supervise(worker: Actor, actor = STAFF.manager): Promise<string[]> {
+    return (await this.handle.executeUpdate(supervisingWorkerUpdate, { args: [{ workerId: worker.userId, actor }], updateId: randomUUID() })).movedTaskIds;
+  }
+
   async refusal(task: MemoryTask, actor: Actor, outcome: string, data?: Record<string, unknown>): Promise<string | undefined> {
     try {
       await this.complete(task, actor, outcome, data);
@@ -216,8 +234,8 @@ export class HouseholdDriver {
   }
 
   /** Papers out, the sitting passes, the chair records the recommendation. */
-  async recommend(outcome: TaskOutcome<'record-panel-recommendation'>, data: Record<string, unknown>, sittingAt: string): Promise<void> {
-    await this.do('send-panel-papers', STAFF.caseworker, 'sent');
+  async recommend(outcome: TaskOutcome<'record-panel-recommendation'>, data: Record<string, unknown>, sittingAt: string, papersBy = STAFF.caseworker): Promise<void> {
+    await this.do('send-panel-papers', papersBy, 'sent');
     await eventually(async () => (Date.now() > Date.parse(sittingAt) ? true : undefined), 10_000, 'the sitting');
     await this.do('record-panel-recommendation', STAFF.chair, outcome, data);
   }

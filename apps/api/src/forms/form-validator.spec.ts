@@ -55,7 +55,8 @@ describe('checking a completion against its form', () => {
   });
 
   it('refuses empty or too long reasons, and reasons that are not text', () => {
-    expect(refusal(() => validateTaskForm('panel-recommendation', 1, 'not-approve', { reasons: '' }))!.fields).toEqual({ 'data.reasons': ['must not be empty'] });
+    expect(refusal(() => validateTaskForm('panel-recommendation', 1, 'not-approve', { reasons: '' }))!.fields).toEqual({ 'data.reasons': ['must not be blank'] });
+    expect(refusal(() => validateTaskForm('panel-recommendation', 1, 'not-approve', { reasons: ' \n ' }))!.fields).toEqual({ 'data.reasons': ['must not be blank'] });
     expect(refusal(() => validateTaskForm('panel-recommendation', 1, 'defer-to-stage-2', { reasons: 'x'.repeat(4001) }))!.fields).toEqual({ 'data.reasons': ['must be at most 4000 characters'] });
     expect(refusal(() => validateTaskForm('agency-decision', 1, 'not-approve', { reasons: 42 }))!.fields).toEqual({ 'data.reasons': ['must be text'] });
   });

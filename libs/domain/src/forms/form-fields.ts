@@ -27,10 +27,10 @@ export function eachOutcome(outcomes: readonly string[], schema: FormSchema): Re
 /** Text with something in it besides spaces. */
 export const NOT_BLANK = '\\S';
 
-/** Free text of up to 4000 characters; at least one when the field is required. */
+/** Free text of up to 4000 characters, not blank. */
 export function longText(label: Labels, help?: Labels): FormSchema {
   // At least one character that is not a space: a blank reason says nothing.
-  return { type: 'string', minLength: 1, maxLength: LONG_TEXT, pattern: NOT_BLANK, 'x-ui': { widget: 'textarea', rows: 6 }, 'x-label': label, ...(help ? { 'x-help': help } : {}) };
+  return { type: 'string', maxLength: LONG_TEXT, pattern: NOT_BLANK, 'x-ui': { widget: 'textarea', rows: 6 }, 'x-label': label, ...(help ? { 'x-help': help } : {}) };
 }
 
 export const notesField: FormSchema = {
