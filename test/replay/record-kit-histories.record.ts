@@ -159,6 +159,7 @@ describe('record the case kit paths', () => {
     await family.do('assessment-visits', STAFF.assessor, 'completed');
     await family.do('assessment-report', STAFF.assessor, 'completed');
     await family.do('preparation-training', STAFF.otherCaseworker, 'attended');
+    await family.open('book-panel');
     const { sittingAt } = await family.book();
     await family.recommend('approve', APPROVAL, sittingAt, STAFF.otherCaseworker);
     await family.do('make-decision', STAFF.decisionMaker, 'approve', APPROVAL);

@@ -151,7 +151,15 @@ export class HouseholdDriver {
       reason,
       ...(expectedAssigneeId !== undefined ? { expectedAssigneeId } : {}),
     };
-    return (await this.handle.executeUpdate(assignTasksUpdate, { args: [request], updateId: randomUUID() })).taskIds;
+    // As the API does: a case still opening the task (or moving it) answers "not ready"; ask again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.handle.executeUpdate(assignTasksUpdate, { args: [request], updateId: randomUUID() })).taskIds;
+      } catch (error) {
+        if (refusalCode(error) !== 'not-ready' || attempt > 100) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
   }
 
   /** A team manager names the supervising worker. */
