@@ -13,18 +13,15 @@ export type Viewer = StaffMember;
 export function caseVisibleSql(viewer: Viewer, param: (value: unknown) => string): string {
   const me = param(viewer.userId);
   const agencyRoles = viewer.roles.filter((role) => !TEAM_ROLES.includes(role));
-  const clauses = [
-    `cf.supervising_worker_id = ${me}`,
-    `EXISTS (SELECT 1 FROM task vt WHERE vt.case_ref = cf.case_ref AND (vt.assignee_id = ${me} OR vt.completed_by = ${me}${
-      agencyRoles.length ? ` OR (vt.status = 'open' AND vt.assignee_id IS NULL AND vt.candidate_role = ANY(${param(agencyRoles)}))` : ''
-    }))`,
-  ];
+  // Each set is computed once per query from its own index (a hashed subplan), not once per case.
+  const held = [`SELECT vt.case_ref FROM task vt WHERE vt.assignee_id = ${me}`, `SELECT vt.case_ref FROM task vt WHERE vt.completed_by = ${me}`];
+  if (agencyRoles.length) held.push(`SELECT vt.case_ref FROM task vt WHERE vt.status = 'open' AND vt.assignee_id IS NULL AND vt.candidate_role = ANY(${param(agencyRoles)})`);
+  const clauses = [`cf.supervising_worker_id = ${me}`, `cf.case_ref IN (${held.join(' UNION ')})`];
   if (viewer.teamId && viewer.roles.some((role) => TEAM_ROLES.includes(role))) clauses.unshift(`cf.team_id = ${param(viewer.teamId)}`);
   if (viewer.roles.includes('panel-member') || viewer.roles.includes('panel-chair')) {
     clauses.push(
-      `EXISTS (SELECT 1 FROM panel_case vpc JOIN panel vp ON vp.id = vpc.panel_id
-                WHERE cf.kind = 'household' AND vpc.household_id = cf.subject_id
-                  AND (vp.chair_id = ${me} OR EXISTS (SELECT 1 FROM panel_member vpm WHERE vpm.panel_id = vp.id AND vpm.staff_id = ${me})))`,
+      `(cf.kind = 'household' AND cf.subject_id IN (SELECT vpc.household_id FROM panel_case vpc JOIN panel vp ON vp.id = vpc.panel_id
+          WHERE vp.chair_id = ${me} OR vp.id IN (SELECT vpm.panel_id FROM panel_member vpm WHERE vpm.staff_id = ${me})))`,
     );
   }
   return `(${clauses.join(' OR ')})`;

@@ -13,6 +13,8 @@ export interface HouseholdMemberRecord {
 
 const columns = `id, household_id AS "householdId", kind, full_name AS "fullName", to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", relationship, created_at AS "createdAt"`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The people living in a carer household. Names and birth dates stay here, never in Temporal. */
 export class HouseholdMembersRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -50,8 +52,10 @@ export class HouseholdMembersRepository {
 
   /** Members' names by id (for task rows about a member). */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; fullName: string }[] = await this.dataSource.query(`SELECT id::text, full_name AS "fullName" FROM household_member WHERE id::text = ANY($1)`, [ids]);
+    // Compared as uuids, so the primary key serves it (a text cast would read every member).
+    const uuids = ids.filter((id) => UUID.test(id));
+    if (uuids.length === 0) return new Map();
+    const rows: { id: string; fullName: string }[] = await this.dataSource.query(`SELECT id::text, full_name AS "fullName" FROM household_member WHERE id = ANY($1::uuid[])`, [uuids]);
     return new Map(rows.map((row) => [row.id, row.fullName]));
   }
 
