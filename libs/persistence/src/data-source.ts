@@ -18,7 +18,7 @@ import { DaysOff1764000000008 } from './migrations/1764000000008-days-off';
 import { CalendarChanges1764000000009 } from './migrations/1764000000009-calendar-changes';
 import { StaffTeamsAndCaseFiles1764000000010 } from './migrations/1764000000010-staff-teams-and-case-files';
 import { PanelIdempotency1764000000011 } from './migrations/1764000000011-panel-idempotency';
-import { TaskByCompleter1764000000012 } from './migrations/1764000000012-task-by-completer';
+import { InboxIndexes1764000000012 } from './migrations/1764000000012-inbox-indexes';
 
 export const entities = [
   AlertEntity,
@@ -43,7 +43,7 @@ export const migrations = [
   CalendarChanges1764000000009,
   StaffTeamsAndCaseFiles1764000000010,
   PanelIdempotency1764000000011,
-  TaskByCompleter1764000000012,
+  InboxIndexes1764000000012,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

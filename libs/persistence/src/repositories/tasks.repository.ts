@@ -370,7 +370,8 @@ export class TasksRepository {
     const common = query.status ? [`t.status = '${query.status}'`] : [];
     if (query.teamId) common.push(`t.team_id = ${param(query.teamId)}`);
     if (query.assigneeId) common.push(`t.assignee_id = ${param(query.assigneeId)}`);
-    if (query.candidateRoles) common.push(`t.candidate_role = ANY(${param(query.candidateRoles)})`);
+    // One role as `=`, not ANY: PostgreSQL then walks the role's index in due order.
+    if (query.candidateRoles) common.push(query.candidateRoles.length === 1 ? `t.candidate_role = ${param(query.candidateRoles[0])}` : `t.candidate_role = ANY(${param(query.candidateRoles)})`);
     if (query.dueBefore) common.push(`t.due_at < ${param(query.dueBefore)}`);
     if (query.caseRef) common.push(`t.case_ref = ${param(query.caseRef)}`);
     if (query.type) common.push(`t.type = ${param(query.type)}`);
