@@ -2,24 +2,16 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ALERT_KINDS, ALERT_SEVERITIES, AlertKind, AlertSeverity, localDateTimeOf, rulePackInForceAt, StaffMember, taskCatalogue } from '@hearth/domain';
 import { AlertRow, AlertsRepository } from '@hearth/persistence';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageQuery } from '../common/page.query';
 import { CaseAccess } from '../access/case-access';
 import { CurrentActor } from '../auth/auth.decorators';
 import { cursorDate, decodeCursor, keysetPage } from '../common/keyset-cursor';
 
-export class AlertsQueryDto {
+export class AlertsQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: ALERT_KINDS }) @IsOptional() @IsIn(ALERT_KINDS) kind?: AlertKind;
   @ApiPropertyOptional({ enum: ALERT_SEVERITIES }) @IsOptional() @IsIn(ALERT_SEVERITIES) severity?: AlertSeverity;
   @ApiPropertyOptional({ example: 'household:7d4c…' }) @IsOptional() @IsString() @Length(1, 100) caseRef?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' }) @IsOptional() @IsString() @Length(1, 400) cursor?: string;
 }
 
 /** An alert as a work list shows it: what it is about, on which case (number and family name), raised when. */
