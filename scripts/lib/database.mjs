@@ -82,7 +82,17 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log }) {
     const pwfile = `${dataDir}.initdb-password`;
     writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
     ownedBy(pwfile, ids);
-    const result = spawnSync(initdb, ['--pgdata', dataDir, '--username', 'postgres', '--pwfile', pwfile, '--auth', 'scram-sha-256', '--encoding', 'UTF8', '--locale', 'C'], { ...ids, encoding: 'utf8' });
+    // C.UTF-8, not C: pg_trgm finds letters by the locale's character classes, and under C no
+    // Arabic-script letter is one, so a misspelt Kurdish or Arabic name would never be found.
+    const init = (locale) => spawnSync(initdb, ['--pgdata', dataDir, '--username', 'postgres', '--pwfile', pwfile, '--auth', 'scram-sha-256', '--encoding', 'UTF8', '--locale', locale], { ...ids, encoding: 'utf8' });
+    let result = init('C.UTF-8');
+    if (result.status !== 0) {
+      log('This machine has no C.UTF-8 locale: PostgreSQL runs with C, and name search forgives Arabic-script spellings but not typos.');
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir, { mode: 0o700 });
+      ownedBy(dataDir, ids);
+      result = init('C');
+    }
     rmSync(pwfile, { force: true });
     if (result.status !== 0) throw new Error(`initdb failed:\n${result.stderr}`);
   }
