@@ -229,6 +229,18 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 // ---------------------------------------------------------------------------------------------
 
+/** What every measured page has: the API beside its raw twin, under load and alone, and the query's own time. */
+interface MeasuredPage {
+  api: LatencySummary;
+  raw: LatencySummary;
+  ratioP95: number;
+  overRawP95: number;
+  apiPerSecond: number;
+  rawPerSecond: number;
+  oneAtATime: { api: LatencySummary; raw: LatencySummary };
+  repositoryQuery: { executionMs: number };
+}
+
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL!;
   const db = new Client({ connectionString: databaseUrl, application_name: 'bench-inbox-load' });
@@ -474,21 +486,25 @@ async function main(): Promise<void> {
   const file = writeResult('inbox', result);
 
   const cells = (s: LatencySummary) => `${s.p50} / ${s.p95} / ${s.p99}`;
+  // The columns every page shares: the API beside its raw twin, under load and alone, and the query's own time.
+  const measured = (row: MeasuredPage) => ({
+    api: cells(row.api),
+    raw: cells(row.raw),
+    'p95 ratio': row.ratioP95,
+    'p95 diff': row.overRawP95,
+    'api/s': row.apiPerSecond,
+    'raw/s': row.rawPerSecond,
+    'alone api p50/p95': `${row.oneAtATime.api.p50} / ${row.oneAtATime.api.p95}`,
+    'alone raw p50/p95': `${row.oneAtATime.raw.p50} / ${row.oneAtATime.raw.p95}`,
+    'query ms': row.repositoryQuery.executionMs,
+  });
   console.log(`\nWork lists (ms, p50 / p95 / p99 at ${CONCURRENCY} concurrent; goal: api p95 <= ${TARGET.inboxP95Ms} and <= raw p95 + ${TARGET.inboxOverRawP95Ms}):`);
   console.table(
     inboxRows.map((row) => ({
       scenario: `${row.scenario} (${row.user})`,
       page: row.page,
       rows: row.rows,
-      api: cells(row.api),
-      raw: cells(row.raw),
-      'p95 ratio': row.ratioP95,
-      'p95 diff': row.overRawP95,
-      'api/s': row.apiPerSecond,
-      'raw/s': row.rawPerSecond,
-      'alone api p50/p95': `${row.oneAtATime.api.p50} / ${row.oneAtATime.api.p95}`,
-      'alone raw p50/p95': `${row.oneAtATime.raw.p50} / ${row.oneAtATime.raw.p95}`,
-      'query ms': row.repositoryQuery.executionMs,
+      ...measured(row),
       goal: row.meetsP95 && row.meetsOverRaw ? 'met' : row.meetsOverRaw ? 'NOT met (p95)' : row.meetsP95 ? 'NOT met (vs raw)' : 'NOT met (both)',
     })),
   );
@@ -497,15 +513,7 @@ async function main(): Promise<void> {
     searchRows.map((row) => ({
       scenario: `${row.scenario} (${row.user})`,
       rows: row.rows,
-      api: cells(row.api),
-      raw: cells(row.raw),
-      'p95 ratio': row.ratioP95,
-      'p95 diff': row.overRawP95,
-      'api/s': row.apiPerSecond,
-      'raw/s': row.rawPerSecond,
-      'alone api p50/p95': `${row.oneAtATime.api.p50} / ${row.oneAtATime.api.p95}`,
-      'alone raw p50/p95': `${row.oneAtATime.raw.p50} / ${row.oneAtATime.raw.p95}`,
-      'query ms': row.repositoryQuery.executionMs,
+      ...measured(row),
       goal: row.meetsP95 ? 'met' : 'NOT met',
     })),
   );
