@@ -75,6 +75,7 @@ export async function startHearth(overrides: Partial<ApiConfig> = {}, workerOpti
     rulePackId: 'krg',
     updateTimeoutMs: 5000,
     workerStaleMs: 20_000,
+    webAppDir: join(process.cwd(), 'dist', 'web'),
     // Every test logs in from 127.0.0.1: only the per-user lock is the default's.
     loginThrottle: { perUser: LOGIN_THROTTLE.perUser, perAddress: { ...LOGIN_THROTTLE.perAddress, failures: 10_000 } },
     ...overrides,

@@ -8,6 +8,7 @@ export interface TaskJson {
   status: string;
   assigneeId: string | null;
   dueAt: string;
+  dueDate: string;
   overdue: boolean;
   cancelReason: string | null;
 }

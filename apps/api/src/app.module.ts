@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { AccessModule } from './access/access.module';
-import { AlertsController } from './alerts/alerts.controller';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
@@ -21,8 +21,8 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), AccessModule, TasksModule, StaffModule, HouseholdsModule, PanelsModule, CalendarModule, CasesModule, FormsModule],
-      controllers: [HealthController, AlertsController, RegisterController],
+      imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), AccessModule, TasksModule, StaffModule, HouseholdsModule, PanelsModule, CalendarModule, CasesModule, FormsModule, AlertsModule],
+      controllers: [HealthController, RegisterController],
       // After the auth guard (the key belongs to the actor), before validation.
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };

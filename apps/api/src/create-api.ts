@@ -10,6 +10,7 @@ import { jsonBodiesOnly, requestShapeLimits } from './common/request-shape.middl
 import { requestLogging } from './common/request-logging.middleware';
 import { hearthValidationPipe } from './common/validation';
 import { ApiConfig } from './config/api-config';
+import { webApp } from './common/web-app';
 
 /** Builds the HTTP app (used by main.ts, the end-to-end tests and the benchmark). */
 export async function createApi(config: ApiConfig, logger = new JsonLogger()): Promise<NestExpressApplication> {
@@ -17,12 +18,14 @@ export async function createApi(config: ApiConfig, logger = new JsonLogger()): P
   app.disable('x-powered-by');
   // Behind a reverse proxy, the client's address (for login throttling) is in X-Forwarded-For.
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
-  app.use(helmet());
+  // The web app's own scripts and styles only; Mantine sets CSS variables in a style element.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'upgrade-insecure-requests': null } } }));
   // Responses carry children's and carers' personal data: no browser or proxy keeps a copy.
   app.use((request: { path: string }, response: { setHeader(name: string, value: string): void }, next: () => void) => {
     if (!request.path.startsWith('/docs')) response.setHeader('Cache-Control', 'no-store');
     next();
   });
+  for (const handler of webApp(config.webAppDir)) app.use(handler);
   app.use(requestLogging(logger));
   app.use(jsonBodiesOnly());
   app.useBodyParser('json', { limit: '256kb' });

@@ -5,6 +5,7 @@ export * from './households/approval-terms';
 export * from './households/household-stage';
 export * from './rule-packs/rule-pack';
 export * from './rule-packs/rule-pack.catalogue';
+export * from './rule-packs/deadline-explanation';
 export * from './staff/staff-role';
 export * from './tasks/task';
 export * from './tasks/task-catalogue';

@@ -19,6 +19,7 @@ import { CalendarChanges1764000000009 } from './migrations/1764000000009-calenda
 import { StaffTeamsAndCaseFiles1764000000010 } from './migrations/1764000000010-staff-teams-and-case-files';
 import { PanelIdempotency1764000000011 } from './migrations/1764000000011-panel-idempotency';
 import { InboxIndexes1764000000012 } from './migrations/1764000000012-inbox-indexes';
+import { AlertEvents1764000000013 } from './migrations/1764000000013-alert-events';
 
 export const entities = [
   AlertEntity,
@@ -44,6 +45,7 @@ export const migrations = [
   StaffTeamsAndCaseFiles1764000000010,
   PanelIdempotency1764000000011,
   InboxIndexes1764000000012,
+  AlertEvents1764000000013,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

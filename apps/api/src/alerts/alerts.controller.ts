@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Headers, MessageEvent, Query, Sse } from '@nestjs/common';
+import { concatMap, defer, from, interval, map, merge, Observable, startWith, switchMap, throttleTime } from 'rxjs';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ALERT_KINDS, ALERT_SEVERITIES, AlertKind, AlertSeverity, localDateTimeOf, rulePackInForceAt, StaffMember, taskCatalogue } from '@hearth/domain';
-import { AlertRow, AlertsRepository } from '@hearth/persistence';
+import { AlertEventRow, AlertRow, AlertsRepository } from '@hearth/persistence';
+import { AlertEvents } from './alert-events';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 import { CaseAccess } from '../access/case-access';
@@ -53,6 +55,15 @@ export class AlertView {
   }
 }
 
+/** One event of the live stream: an alert raised (`alert`) or resolved (`resolved`). */
+export class AlertEventView {
+  @ApiProperty({ enum: ['raised', 'resolved'] }) change!: 'raised' | 'resolved';
+  @ApiProperty({ type: AlertView }) alert!: AlertView;
+}
+
+const STREAM_BATCH = 200;
+const HEARTBEAT_MS = 25_000;
+
 export class AlertPage {
   @ApiProperty({ type: [AlertView] }) items!: AlertView[];
   @ApiPropertyOptional({ nullable: true, type: String }) nextCursor!: string | null;
@@ -60,12 +71,52 @@ export class AlertPage {
 
 @ApiTags('alerts')
 @ApiBearerAuth()
+@ApiExtraModels(AlertEventView)
 @Controller('alerts')
 export class AlertsController {
   constructor(
     private readonly alerts: AlertsRepository,
     private readonly access: CaseAccess,
+    private readonly events: AlertEvents,
   ) {}
+
+  /**
+   * Alerts as they are raised and resolved, for whoever would see them in `GET /alerts`, as
+   * Server-Sent Events (`id` is the event number). Send `Last-Event-ID` to resume after a lost
+   * connection: nothing raised meanwhile is missed. A `heartbeat` event comes every 25 s.
+   */
+  @Sse('stream')
+  @Header('X-Accel-Buffering', 'no')
+  @ApiOkResponse({ description: 'text/event-stream of AlertEventView (event types raised, resolved, heartbeat)', content: { 'text/event-stream': { schema: { $ref: '#/components/schemas/AlertEventView' } } } })
+  stream(@CurrentActor() actor: StaffMember, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
+    const resumeAfter = /^\d{1,18}$/.test(lastEventId ?? '') ? Number(lastEventId) : undefined;
+    const events = defer(async () => resumeAfter ?? (await this.alerts.latestEventSeq())).pipe(
+      switchMap((start) => {
+        let last = start;
+        // Each notification (coalesced) asks for what this person may see since the last event sent.
+        return this.events.notifications.pipe(
+          startWith(undefined),
+          throttleTime(100, undefined, { leading: true, trailing: true }),
+          concatMap(async () => {
+            const sent: AlertEventRow[] = [];
+            for (let batch = await this.alerts.eventsAfter(actor, last, STREAM_BATCH); batch.length; batch = await this.alerts.eventsAfter(actor, last, STREAM_BATCH)) {
+              sent.push(...batch);
+              last = Number(batch[batch.length - 1].eventSeq);
+              if (batch.length < STREAM_BATCH) break;
+            }
+            await this.access.logRead(actor, sent.filter((row) => row.caseName).map((row) => row.caseRef), ['caseName'], 'GET /alerts/stream');
+            return sent;
+          }),
+          concatMap((rows) => from(rows)),
+          map((row): MessageEvent => {
+            const change = row.resolvedAt ? 'resolved' : 'raised';
+            return { id: row.eventSeq, type: change, data: { change, alert: AlertView.of(row) } satisfies AlertEventView };
+          }),
+        );
+      }),
+    );
+    return merge(events, interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} }))));
+  }
 
   /**
    * Open alerts, most severe first, then oldest, paged: a team manager sees every alert on their

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { Actor, DAY_OFF_KINDS, DayOffKind, isLocalDate } from '@hearth/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CalendarService } from './calendar.service';
-import { CalendarChangeView, DayOffCorrectedView, DayOffDeclaredView, DayOffRemovedView, DayOffView } from './calendar.view';
+import { CalendarChangeView, CalendarPreviewView, DayOffCorrectedView, DayOffDeclaredView, DayOffRemovedView, DayOffView } from './calendar.view';
 
 @ValidatorConstraint({ name: 'localDate' })
 class IsLocalDate implements ValidatorConstraintInterface {
@@ -36,6 +36,12 @@ export class CorrectDayOffDto {
   @ApiPropertyOptional({ enum: DAY_OFF_KINDS }) @IsOptional() @IsIn(DAY_OFF_KINDS) kind?: DayOffKind;
 }
 
+export class CalendarPreviewDto {
+  @ApiPropertyOptional({ example: '2026-12-03', description: 'A day that would be declared off' }) @IsOptional() @Validate(IsLocalDate) declare?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A day off that would be removed' }) @IsOptional() @IsUUID() removeId?: string;
+  @ApiPropertyOptional({ example: 'KRG' }) @IsOptional() @IsString() @Length(1, 40) jurisdiction?: string;
+}
+
 export class HolidaysQueryDto {
   @ApiPropertyOptional({ example: 'KRG' }) @IsOptional() @IsString() @Length(1, 40) jurisdiction?: string;
 }
@@ -45,6 +51,15 @@ export class HolidaysQueryDto {
 @Controller('calendar')
 export class CalendarController {
   constructor(@Inject(CalendarService) private readonly calendar: CalendarService) {}
+
+  /** An admin sees, before declaring or removing a day off, which open deadlines it would move. */
+  @Post('preview')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CalendarPreviewView })
+  preview(@Body() body: CalendarPreviewDto): Promise<CalendarPreviewView> {
+    return this.calendar.preview(body);
+  }
 
   /** An admin declares a day off (a closure by default); open deadlines it affects move in the background. */
   @Post('closures')

@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Actor, DayOff, DomainError, fixedHolidays, fromLocal, LocalDate, localDateOf, parseLocalDate, RulePack, rulePackInForceAt, rulePacks } from '@hearth/domain';
+import { Actor, computeDeadline, DayOff, DomainError, fixedHolidays, fromLocal, LocalDate, localDateOf, parseLocalDate, RulePack, rulePackInForceAt, rulePacks, rulePackVersion } from '@hearth/domain';
 import { CalendarChangeRecord, CalendarChangesRepository, CalendarChangeScope, CalendarHolidaysRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { calendarChangeWorkflowId } from '@hearth/workflows/contracts/calendar-change.contract';
 import type { calendarChangeWorkflow } from '@hearth/workflows/calendar-change.workflow';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import type { CalendarPreviewMove, CalendarPreviewView } from './calendar.view';
+
+/** Open tasks read at a time, and moves listed, by a preview. */
+const PREVIEW_BATCH = 5000;
+const PREVIEW_LIMIT = 100;
 
 /** How long a calendar change may wait for its background work before the reconciler starts it. */
 const RECONCILE_AFTER_MS = 60_000;
@@ -75,6 +80,39 @@ export class CalendarService implements OnApplicationBootstrap, OnApplicationShu
       ...packs.map((pack) => fromLocal({ ...parseLocalDate(date), hour: 0, minute: 0, second: 0, millisecond: 0 }, pack.timeZone).getTime()),
     ]);
     return { jurisdiction, rulePackIds: [...new Set(packs.map((pack) => pack.id))], affectsFrom: new Date(Math.min(...starts)) };
+  }
+
+  /**
+   * The open deadlines a day off would move if declared (`declare`) or removed (`removeId`),
+   * computed as the change itself would (each task's rule, pack version and anchor, the days off
+   * as they would be): how many, and the first of them by due date. Case numbers only: an admin
+   * manages the calendar without reading case files.
+   */
+  async preview(body: { declare?: LocalDate; removeId?: string; jurisdiction?: string }): Promise<CalendarPreviewView> {
+    if (!body.declare === !body.removeId) throw new DomainError('invalid-input', 'give either declare (a date) or removeId (a day off), not both');
+    const removed = body.removeId ? await this.found(body.removeId) : null;
+    const jurisdiction = removed?.jurisdiction ?? this.jurisdiction(body.jurisdiction);
+    const date = removed?.date ?? body.declare!;
+    const current = (await this.holidays.list(jurisdiction)).map((day) => day.date);
+    if (!removed && current.includes(date)) return { jurisdiction, date, total: 0, moves: [] };
+    const proposed = removed ? current.filter((day) => day !== date) : [...current, date];
+    const scope = this.scope(jurisdiction, [date]);
+    const moves: CalendarPreviewMove[] = [];
+    let total = 0;
+    for (let after: string | null = null, page = await this.changes.openTasksAffected(scope.rulePackIds, scope.affectsFrom, null, PREVIEW_BATCH); page.length; page = await this.changes.openTasksAffected(scope.rulePackIds, scope.affectsFrom, after, PREVIEW_BATCH)) {
+      for (const task of page) {
+        const pack = rulePackVersion(task.rulePackId, task.rulePackVersion);
+        const before = computeDeadline(pack, task.ruleId, task.anchorAt, current).dueAt;
+        const afterChange = computeDeadline(pack, task.ruleId, task.anchorAt, proposed).dueAt;
+        if (before.getTime() === afterChange.getTime()) continue;
+        total++;
+        moves.push({ taskId: task.id, type: task.type, formKey: task.formKey, caseNumber: task.caseNumber, dueDate: localDateOf(task.dueAt, pack.timeZone), newDueDate: localDateOf(afterChange, pack.timeZone), timeZone: pack.timeZone });
+      }
+      after = page[page.length - 1].id;
+      if (page.length < PREVIEW_BATCH) break;
+    }
+    moves.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.taskId.localeCompare(b.taskId));
+    return { jurisdiction, date, total, moves: moves.slice(0, PREVIEW_LIMIT) };
   }
 
   list(jurisdiction?: string) {

@@ -37,3 +37,22 @@ export class DayOffRemovedView {
   @ApiProperty({ type: DayOffView }) day!: DayOffView;
   @ApiProperty({ type: CalendarChangeView, description: 'The deadlines moving back' }) change!: CalendarChangeView;
 }
+
+/** One open deadline a proposed day off would move. */
+export class CalendarPreviewMove {
+  @ApiProperty({ format: 'uuid' }) taskId!: string;
+  @ApiProperty({ example: 'background-check' }) type!: string;
+  @ApiProperty({ example: 'background-check', description: "The task's form: its title names the task in every language" }) formKey!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'H-2026-0042' }) caseNumber!: string | null;
+  @ApiProperty({ format: 'date', example: '2026-12-03', description: "Due now, on the jurisdiction's clock" }) dueDate!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-06', description: 'Due after the change' }) newDueDate!: string;
+  @ApiProperty({ example: 'Asia/Baghdad' }) timeZone!: string;
+}
+
+/** What declaring or removing a day off would move, before anyone does it. */
+export class CalendarPreviewView {
+  @ApiProperty({ example: 'KRG' }) jurisdiction!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-03' }) date!: string;
+  @ApiProperty({ type: 'integer', description: 'Open deadlines that would move' }) total!: number;
+  @ApiProperty({ type: [CalendarPreviewMove], description: 'The first 100 of them, soonest due first' }) moves!: CalendarPreviewMove[];
+}

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { LOGIN_THROTTLE } from '@hearth/domain';
 import { assertDeployablePack } from '@hearth/domain';
 import { TemporalConfig, temporalConfigFromEnv } from '@hearth/temporal';
@@ -19,6 +20,8 @@ export interface ApiConfig {
   loginThrottle?: typeof LOGIN_THROTTLE;
   /** Express's `trust proxy`: the proxies in front of the API (e.g. `loopback`, or a hop count). */
   trustProxy?: string;
+  /** Where the built web app is (served under /app); nothing is served if it is not there. */
+  webAppDir: string;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -40,6 +43,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     updateTimeoutMs: Number(env.HEARTH_UPDATE_TIMEOUT_MS ?? 5000),
     workerStaleMs: Number(env.HEARTH_WORKER_STALE_MS ?? 20_000),
     trustProxy: env.HEARTH_TRUST_PROXY || undefined,
+    webAppDir: env.HEARTH_WEB_DIR ?? join(process.cwd(), 'dist', 'web'),
   };
 }
 

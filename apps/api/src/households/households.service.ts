@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, rulePackInForceAt, searchableName, STAGE_ONE_CHECKS, StaffMember } from '@hearth/domain';
+import { caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, localDateOf, rulePackInForceAt, searchableName, STAGE_ONE_CHECKS, StaffMember } from '@hearth/domain';
 import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, StaffUsersRepository, TaskSubmissionsRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { caseUpdateId, closeCaseUpdate } from '@hearth/workflows/contracts/case.contract';
@@ -85,7 +85,13 @@ export class HouseholdsService {
     });
     const page = keysetPage(rows, limit, (last) => [last.displayName, last.caseRef]);
     await this.access.logRead(actor, page.items.map((row) => row.caseRef), ['displayName', 'area'], 'GET /households');
-    return { items: page.items.map((row) => ({ ...row, openedAt: row.openedAt.toISOString() })), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map(({ rulePackId, ...row }) => {
+        const { timeZone } = rulePackInForceAt(rulePackId, row.openedAt);
+        return { ...row, openedAt: row.openedAt.toISOString(), openedDate: localDateOf(row.openedAt, timeZone), timeZone };
+      }),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** A team manager names the supervising worker; the case's caseworker tasks follow them. */

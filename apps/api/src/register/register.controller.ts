@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { CaseAccess } from '../access/case-access';
+import { CurrentActor } from '../auth/auth.decorators';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CHILD_SEXES, PLACEMENT_TYPES } from '@hearth/domain';
+import { CHILD_SEXES, PLACEMENT_TYPES, StaffMember } from '@hearth/domain';
 import { CarerRegisterRepository } from '@hearth/persistence';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
@@ -21,14 +23,18 @@ export class RegisterQueryDto {
 @ApiBearerAuth()
 @Controller('carers')
 export class RegisterController {
-  constructor(private readonly register: CarerRegisterRepository) {}
+  constructor(
+    private readonly register: CarerRegisterRepository,
+    private readonly access: CaseAccess,
+  ) {}
 
   /** Any member of staff: approved carer households with their terms and free places. */
   @Get('register')
   @ApiOkResponse({ type: RegisterPage })
-  async search(@Query() query: RegisterQueryDto): Promise<RegisterPage> {
+  async search(@CurrentActor() actor: StaffMember, @Query() query: RegisterQueryDto): Promise<RegisterPage> {
     const limit = query.limit ?? 50;
     const items = await this.register.search({ ...query, limit, afterHouseholdId: query.after });
+    await this.access.logRead(actor, items.map((entry) => entry.caseRef), ['displayName', 'area'], 'GET /carers/register');
     return { items: items.map(RegisterEntryView.of), next: items.length === limit ? items[items.length - 1].householdId : null };
   }
 }

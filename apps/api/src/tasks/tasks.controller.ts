@@ -6,6 +6,7 @@ import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { CompleteTaskDto } from './dto/complete-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
 import { ReassignTasksDto, TaskMoveResult } from './dto/reassign-tasks.dto';
+import { DeadlineExplanationView } from './deadline-explanation.view';
 import { TaskPage, TaskView } from './task.view';
 import { TasksService } from './tasks.service';
 
@@ -39,6 +40,13 @@ export class TasksController {
   @ApiOkResponse({ type: TaskView })
   get(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string): Promise<TaskView> {
     return this.tasks.get(actor, id);
+  }
+
+  /** Anyone who may see the task's case: why it is due when it is (rule, pack version, days not counted). */
+  @Get(':id/why-due')
+  @ApiOkResponse({ type: DeadlineExplanationView })
+  whyDue(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string): Promise<DeadlineExplanationView> {
+    return this.tasks.whyDue(actor, id);
   }
 
   /** The assignee or a holder of the task's role: record the outcome; the case moves on. */

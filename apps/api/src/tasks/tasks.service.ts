@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApprovalTerms, assertMayComplete, DomainError, StaffMember, StaffRole, TaskRecord, taskDefinition, TEAM_ROLES } from '@hearth/domain';
-import { AuditTrailRepository, CaseFilesRepository, DelegationsRepository, StaffUsersRepository, TaskListQuery, TasksRepository } from '@hearth/persistence';
+import { ApprovalTerms, assertMayComplete, DomainError, explainDeadline, rulePackVersion, StaffMember, StaffRole, TaskRecord, taskDefinition, TEAM_ROLES } from '@hearth/domain';
+import { AuditTrailRepository, CalendarHolidaysRepository, CaseFilesRepository, DelegationsRepository, StaffUsersRepository, TaskListQuery, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import {
   AssignTasksRequest,
@@ -19,6 +19,7 @@ import { CompleteTaskDto } from './dto/complete-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
 import { ReassignTasksDto, TaskMoveResult } from './dto/reassign-tasks.dto';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor';
+import { DeadlineExplanationView } from './deadline-explanation.view';
 import { TaskPage, TaskView, TaskViews } from './task.view';
 
 const DAY_MS = 86_400_000;
@@ -31,6 +32,7 @@ export class TasksService {
     private readonly caseFiles: CaseFilesRepository,
     private readonly users: StaffUsersRepository,
     private readonly delegations: DelegationsRepository,
+    private readonly holidays: CalendarHolidaysRepository,
     private readonly access: CaseAccess,
     private readonly views: TaskViews,
     private readonly temporal: Client,
@@ -78,6 +80,13 @@ export class TasksService {
   /** One task, to whoever may see its case. */
   async get(actor: StaffMember, id: string): Promise<TaskView> {
     return this.view(await this.visible(actor, id), actor, 'GET /tasks/:id');
+  }
+
+  /** Why a task is due when it is, under the pack version that set it and the jurisdiction's days off. */
+  async whyDue(actor: StaffMember, id: string): Promise<DeadlineExplanationView> {
+    const task = await this.visible(actor, id);
+    const pack = rulePackVersion(task.rulePackId, task.rulePackVersion);
+    return explainDeadline(pack, task.ruleId, task.anchorAt, task.dueAt, await this.holidays.list(pack.jurisdiction));
   }
 
   /**

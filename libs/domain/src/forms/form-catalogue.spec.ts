@@ -1,6 +1,6 @@
 import { taskCatalogue } from '../tasks/task-catalogue';
 import { TaskDefinition } from '../tasks/task';
-import { formCatalogue, formDefinition, formSummaries } from './form-catalogue';
+import { formCatalogue, formDefinition, formSummaries, outcomeLabelsOf } from './form-catalogue';
 import { FORM_LANGUAGES, FORM_WIDGETS, FormSchema, Labels } from './form-definition';
 
 /** Every schema node under `schema`, with a readable path. */
@@ -17,6 +17,7 @@ function* labels(): Generator<[string, Labels]> {
     yield [`${at} title`, form.title];
     if (form.help) yield [`${at} help`, form.help];
     for (const [outcome, schema] of Object.entries(form.outcomes)) {
+      yield [`${at} outcome ${outcome}`, outcomeLabelsOf([outcome])[outcome]];
       for (const [path, node] of nodes(schema, `${at} ${outcome}:data`)) {
         if (node['x-label']) yield [`${path} label`, node['x-label']];
         if (node['x-help']) yield [`${path} help`, node['x-help']];

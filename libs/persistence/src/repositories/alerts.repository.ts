@@ -36,6 +36,40 @@ export interface AlertRow extends AlertRecord {
   subjectId: string | null;
 }
 
+/** An alert event: the alert as it now is, and the number of the event that last changed it. */
+export interface AlertEventRow extends AlertRow {
+  eventSeq: string;
+  resolvedAt: Date | null;
+}
+
+/**
+ * Who sees an alert: those it is addressed to, an agency-wide role of theirs, a team role of
+ * theirs on a case of their team; a team manager every alert on their team's cases.
+ */
+function alertSeenBy(viewer: Viewer, param: (value: unknown) => string): string {
+  const seen = [`a.recipient_id = ${param(viewer.userId)}`];
+  const agencyRoles = viewer.roles.filter((role) => !TEAM_ROLES.includes(role));
+  if (agencyRoles.length) seen.push(`a.recipient_role = ANY(${param(agencyRoles)})`);
+  const teamRoles = viewer.roles.filter((role) => TEAM_ROLES.includes(role));
+  if (viewer.teamId && teamRoles.length) {
+    // Every placeholder handed out must be used: PostgreSQL cannot type an unused parameter.
+    const team = param(viewer.teamId);
+    seen.push(`(a.recipient_role = ANY(${param(teamRoles)}) AND cf.team_id = ${team})`);
+    if (viewer.roles.includes('team-manager')) seen.push(`cf.team_id = ${team}`);
+  }
+  return `(${seen.join(' OR ')})`;
+}
+
+/** Alerts with their case's number and name, and the subject of their task. */
+function alertRowsSql(rank: string, extra = ''): string {
+  return `SELECT a.id, a.kind, a.severity, ${rank} AS rank, a.task_id AS "taskId", a.case_ref AS "caseRef", a.about, a.recipient_role AS "recipientRole",
+                 a.recipient_id AS "recipientId", a.raised_at AS "raisedAt", cf.case_number AS "caseNumber", cf.display_name AS "caseName",
+                 cf.rule_pack_id AS "rulePackId", t.subject_kind AS "subjectKind", t.subject_id AS "subjectId"${extra}
+            FROM alert a
+            LEFT JOIN case_file cf ON cf.case_ref = a.case_ref
+            LEFT JOIN task t ON t.id = a.task_id`;
+}
+
 /** Alerts managers watch, reminders and escalations; raised by workflow activities. */
 export class AlertsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -47,35 +81,32 @@ export class AlertsRepository {
    */
   async page(viewer: Viewer, query: AlertPageQuery): Promise<AlertRow[]> {
     const { values, param } = sqlParams();
-    const me = param(viewer.userId);
-    const seen = [`a.recipient_id = ${me}`];
-    const agencyRoles = viewer.roles.filter((role) => !TEAM_ROLES.includes(role));
-    if (agencyRoles.length) seen.push(`a.recipient_role = ANY(${param(agencyRoles)})`);
-    const teamRoles = viewer.roles.filter((role) => TEAM_ROLES.includes(role));
-    if (viewer.teamId && teamRoles.length) {
-      // Every placeholder handed out must be used: PostgreSQL cannot type an unused parameter.
-      const team = param(viewer.teamId);
-      seen.push(`(a.recipient_role = ANY(${param(teamRoles)}) AND cf.team_id = ${team})`);
-      if (viewer.roles.includes('team-manager')) seen.push(`cf.team_id = ${team}`);
-    }
-    const where = [`a.resolved_at IS NULL`, `(${seen.join(' OR ')})`];
+    const where = [`a.resolved_at IS NULL`, alertSeenBy(viewer, param)];
     if (query.kind) where.push(`a.kind = ${param(query.kind)}`);
     if (query.severity) where.push(`a.severity = ${param(query.severity)}`);
     if (query.caseRef) where.push(`a.case_ref = ${param(query.caseRef)}`);
     const rank = ALERT_RANK_SQL.replace('severity', 'a.severity');
     if (query.after) where.push(`(${rank}, a.raised_at, a.id) > (${param(query.after.rank)}, ${param(query.after.raisedAt)}, ${param(query.after.id)})`);
+    return this.dataSource.query(`${alertRowsSql(rank)} WHERE ${where.join(' AND ')} ORDER BY ${rank}, a.raised_at, a.id LIMIT ${param(query.limit)}`, values);
+  }
+
+  /**
+   * What happened to the alerts this person sees since event `afterSeq` (raised, or resolved), in
+   * the order it happened: the live stream's catch-up and its answer to each notification.
+   */
+  async eventsAfter(viewer: Viewer, afterSeq: number, limit: number): Promise<AlertEventRow[]> {
+    const { values, param } = sqlParams();
+    const rank = ALERT_RANK_SQL.replace('severity', 'a.severity');
     return this.dataSource.query(
-      `SELECT a.id, a.kind, a.severity, ${rank} AS rank, a.task_id AS "taskId", a.case_ref AS "caseRef", a.about, a.recipient_role AS "recipientRole",
-              a.recipient_id AS "recipientId", a.raised_at AS "raisedAt", cf.case_number AS "caseNumber", cf.display_name AS "caseName",
-              cf.rule_pack_id AS "rulePackId", t.subject_kind AS "subjectKind", t.subject_id AS "subjectId"
-         FROM alert a
-         LEFT JOIN case_file cf ON cf.case_ref = a.case_ref
-         LEFT JOIN task t ON t.id = a.task_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${rank}, a.raised_at, a.id
-        LIMIT ${param(query.limit)}`,
+      `${alertRowsSql(rank, `, a.event_seq::int8::text AS "eventSeq", a.resolved_at AS "resolvedAt"`)} WHERE a.event_seq > ${param(afterSeq)} AND ${alertSeenBy(viewer, param)} ORDER BY a.event_seq LIMIT ${param(limit)}`,
       values,
     );
+  }
+
+  /** The number of the latest alert event: a new stream starts after it. */
+  async latestEventSeq(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT last_value::int8::text AS seq, is_called FROM alert_event_seq`);
+    return row.is_called ? Number(row.seq) : 0;
   }
 
   /** A case-level alert, such as a statutory ceiling passed; raised once per key, and audited. */

@@ -4,6 +4,19 @@ import { CalendarChangeRecord } from './calendar-holidays.repository';
 const columns = `id, seq::int, jurisdiction, rule_pack_ids AS "rulePackIds", affects_from AS "affectsFrom", cause, requested_at AS "requestedAt",
                  started_at AS "startedAt", cases_signalled AS "casesSignalled", finished_at AS "finishedAt"`;
 
+/** An open task's deadline as a calendar change would recompute it. */
+export interface DeadlineToRecompute {
+  id: string;
+  type: string;
+  formKey: string;
+  ruleId: string;
+  rulePackId: string;
+  rulePackVersion: number;
+  anchorAt: Date;
+  dueAt: Date;
+  caseNumber: string | null;
+}
+
 /** How far each calendar change has got in moving open deadlines. */
 export class CalendarChangesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -34,6 +47,22 @@ export class CalendarChangesRepository {
       [rulePackIds, from, after, limit],
     );
     return rows.map((row) => row.workflowId);
+  }
+
+  /**
+   * The open tasks a change from `from` on may move (as `casesAffected`), with what recomputing
+   * their deadline needs and their case's number, in id order after `afterId`: for a preview.
+   */
+  async openTasksAffected(rulePackIds: readonly string[], from: Date, afterId: string | null, limit: number): Promise<DeadlineToRecompute[]> {
+    return this.dataSource.query(
+      `SELECT t.id, t.type, t.form_key AS "formKey", t.rule_id AS "ruleId", t.rule_pack_id AS "rulePackId", t.rule_pack_version AS "rulePackVersion",
+              t.anchor_at AS "anchorAt", t.due_at AS "dueAt", cf.case_number AS "caseNumber"
+         FROM task t
+         LEFT JOIN case_file cf ON cf.case_ref = t.case_ref
+        WHERE t.status = 'open' AND t.rule_pack_id = ANY($1) AND (t.due_at >= $2 OR t.anchor_at >= $2) AND ($3::uuid IS NULL OR t.id > $3)
+        ORDER BY t.id LIMIT $4`,
+      [rulePackIds, from, afterId, limit],
+    );
   }
 
   /** How many cases have been told so far (a retried step writes the same figure again). */

@@ -8,6 +8,10 @@ export interface RegisterEntry extends ApprovalTerms {
   placesTaken: number;
   freePlaces: number;
   area: string | null;
+  caseRef: string;
+  caseNumber: string | null;
+  displayName: string | null;
+  rulePackId: string | null;
 }
 
 export interface RegisterQuery {
@@ -60,8 +64,10 @@ export class CarerRegisterRepository {
     return this.dataSource.query(
       `SELECT r.household_id AS "householdId", r.approved_at AS "approvedAt", r.max_children AS "maxChildren", r.age_min AS "ageMin",
               r.age_max AS "ageMax", r.sexes, r.placement_types AS "placementTypes", r.languages, r.places_taken AS "placesTaken",
-              r.max_children - r.places_taken AS "freePlaces", h.area
+              r.max_children - r.places_taken AS "freePlaces", h.area, 'household:' || r.household_id AS "caseRef",
+              cf.case_number AS "caseNumber", cf.display_name AS "displayName", cf.rule_pack_id AS "rulePackId"
          FROM carer_register r JOIN household h ON h.id = r.household_id
+         LEFT JOIN case_file cf ON cf.case_ref = 'household:' || r.household_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY r.household_id LIMIT ${param(query.limit)}`,
       params,

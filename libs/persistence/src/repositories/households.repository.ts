@@ -55,6 +55,7 @@ export interface HouseholdListItem {
   supervisingWorkerId: string | null;
   supervisingWorkerName: string | null;
   openedAt: Date;
+  rulePackId: string;
 }
 
 export interface TimelineEntry {
@@ -226,7 +227,7 @@ export class HouseholdsRepository {
     const sql = `
       SELECT h.id, cf.case_ref AS "caseRef", cf.case_number AS "caseNumber", cf.display_name AS "displayName", h.stage, h.area,
              cf.team_id AS "teamId", t.name AS "teamName", cf.supervising_worker_id AS "supervisingWorkerId",
-             s.display_name AS "supervisingWorkerName", cf.opened_at AS "openedAt"
+             s.display_name AS "supervisingWorkerName", cf.opened_at AS "openedAt", cf.rule_pack_id AS "rulePackId"
         FROM case_file cf
         JOIN household h ON h.id = cf.subject_id
         LEFT JOIN team t ON t.id = cf.team_id

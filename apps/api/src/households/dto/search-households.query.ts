@@ -35,6 +35,8 @@ export class HouseholdListItemView {
   @ApiPropertyOptional({ nullable: true, type: String }) supervisingWorkerId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) supervisingWorkerName!: string | null;
   @ApiProperty() openedAt!: string;
+  @ApiProperty({ example: '2026-11-02', description: "The date the case was opened, on the jurisdiction's clock" }) openedDate!: string;
+  @ApiProperty({ example: 'Asia/Baghdad' }) timeZone!: string;
 }
 
 export class HouseholdPage {

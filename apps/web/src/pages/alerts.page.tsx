@@ -1,0 +1,88 @@
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { AlertSeverity, AlertKind } from '@hearth/domain';
+import { api, authHeaders, withQuery } from '../api/client';
+import { followStream } from '../api/event-stream';
+import type { AlertPage, AlertView } from '../api/types';
+import { CaseLabel } from '../components/case-label';
+import { ErrorNotice, Loading } from '../components/status';
+import { formKeyOf, useTaskTitle } from '../hooks/forms';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+
+const SEVERITY_COLOURS: Record<AlertSeverity, string> = { critical: 'red.9', warning: 'orange.9', info: 'blue.9' };
+
+/** Alerts most severe first; new ones appear as they are raised (Server-Sent Events), resolved ones go. */
+export default function AlertsPage() {
+  const { m, t, dateTime } = useI18n();
+  const title = useTaskTitle();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<'live' | 'reconnecting' | 'connecting'>('connecting');
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const alerts = useInfiniteQuery({
+    queryKey: ['alerts'],
+    queryFn: ({ pageParam }) => api<AlertPage>(withQuery('/alerts', { cursor: pageParam, limit: 50 })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+
+  useEffect(
+    () =>
+      followStream('/alerts/stream', {
+        onStatus: setStatus,
+        onEvent: (event) => {
+          if (event.type !== 'raised' && event.type !== 'resolved') return;
+          const { alert } = JSON.parse(event.data) as { alert: AlertView };
+          if (event.type === 'raised') setFresh((current) => new Set(current).add(alert.id));
+          void queryClient.invalidateQueries({ queryKey: ['alerts'] });
+        },
+      }, authHeaders),
+    [queryClient],
+  );
+
+  const rows = alerts.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{m.alerts.title}</Title>
+        <Text size="sm" c={status === 'live' ? 'teal.9' : 'dimmed'} role="status" data-stream={status}>{status === 'live' ? m.alerts.live : m.alerts.reconnecting}</Text>
+      </Group>
+      {alerts.isPending && <Loading />}
+      {alerts.error && <ErrorNotice error={alerts.error} onRetry={() => void alerts.refetch()} />}
+      {alerts.data && rows.length === 0 && <Text c="dimmed">{m.alerts.empty}</Text>}
+      {rows.length > 0 && (
+        <div className="table-frame">
+          <Table striped aria-label={m.alerts.title} data-testid="alert-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{m.alerts.about}</Table.Th>
+                <Table.Th>{m.common.case}</Table.Th>
+                <Table.Th>{m.common.date}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((alert) => (
+                <Table.Tr key={alert.id} data-alert-id={alert.id}>
+                  <Table.Td>
+                    <Group gap={6}>
+                      <Badge color={SEVERITY_COLOURS[alert.severity as AlertSeverity]}>{m.severity[alert.severity as AlertSeverity]}</Badge>
+                      {fresh.has(alert.id) && <Badge variant="outline" color="teal.9">{m.alerts.new}</Badge>}
+                    </Group>
+                    <Text size="sm" mt={4}>
+                      {m.alertKind[alert.kind as AlertKind] ?? alert.kind}
+                      {alert.about && alert.taskId ? <> · <Link to={`/tasks/${alert.taskId}`}>{title({ formKey: formKeyOf(alert.about), title: alert.aboutTitle ?? alert.about })}</Link></> : null}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td><CaseLabel number={alert.caseNumber} name={alert.caseName} /></Table.Td>
+                  <Table.Td>{t(m.alerts.raised, { date: dateTime(alert.raisedLocal) })}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      {alerts.hasNextPage && <Button variant="light" onClick={() => void alerts.fetchNextPage()} loading={alerts.isFetchingNextPage}>{m.common.loadMore}</Button>}
+    </Stack>
+  );
+}

@@ -1,0 +1,150 @@
+import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { OUTCOME_LABELS, TaskOutcome } from '@hearth/domain';
+import { api } from '../api/client';
+import type { DecisionView, HouseholdView } from '../api/types';
+import { DueBadge, ErrorNotice, Loading } from '../components/status';
+import { subjectLabel } from '../components/subject';
+import { useTaskTitle } from '../hooks/forms';
+import { localDateTimeIn } from '../i18n/dates';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `section-${title.replace(/\s+/g, '-')}`;
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Title order={3} size="h5" id={id} mb="xs">{title}</Title>
+      {children}
+    </Card>
+  );
+}
+
+function Terms({ terms }: { terms: Record<string, unknown> }) {
+  const { m, t, number } = useI18n();
+  const list = (value: unknown) => (Array.isArray(value) ? value : []) as string[];
+  return (
+    <List size="sm">
+      {typeof terms.maxChildren === 'number' && <List.Item>{t(m.household.places, { n: number(terms.maxChildren) })}</List.Item>}
+      {typeof terms.ageMin === 'number' && <List.Item>{t(m.household.ages, { min: number(terms.ageMin), max: number(Number(terms.ageMax)) })}</List.Item>}
+      {list(terms.sexes).length > 0 && <List.Item>{list(terms.sexes).map((sex) => m.sex[sex as keyof typeof m.sex] ?? sex).join('، ')}</List.Item>}
+      {list(terms.placementTypes).length > 0 && <List.Item>{list(terms.placementTypes).map((type) => m.placementType[type as keyof typeof m.placementType] ?? type).join('، ')}</List.Item>}
+      {list(terms.languages).length > 0 && <List.Item>{list(terms.languages).join('، ')}</List.Item>}
+    </List>
+  );
+}
+
+function Decision({ decision, timeZone, outcomeLabel }: { decision: DecisionView; timeZone: string; outcomeLabel: string }) {
+  const { m, t, dateTime } = useI18n();
+  return (
+    <Stack gap={4}>
+      <Text fw={600}>{outcomeLabel}</Text>
+      {decision.reasons && <Text size="sm"><b>{m.common.reasons}:</b> {decision.reasons}</Text>}
+      {decision.terms && <Terms terms={decision.terms} />}
+      {decision.departureReason && <Text size="sm"><b>{m.household.departureReason}:</b> {decision.departureReason}</Text>}
+      <Text size="xs" c="dimmed">{t(m.household.recordedBy, { name: decision.recordedByName ?? '', date: dateTime(localDateTimeIn(decision.recordedAt, timeZone)) })}</Text>
+    </Stack>
+  );
+}
+
+export default function HouseholdPage({ id }: { id: string }) {
+  const { m, t, date, dateTime, preferences } = useI18n();
+  const title = useTaskTitle();
+  const household = useQuery({ queryKey: ['household', id], queryFn: () => api<HouseholdView>(`/households/${id}`) });
+  if (household.isPending) return <Loading />;
+  if (household.error) return <ErrorNotice error={household.error} onRetry={() => void household.refetch()} />;
+  const view = household.data;
+  const local = (instant: string) => dateTime(localDateTimeIn(instant, view.timeZone));
+  const open = view.tasks.filter((task) => task.status === 'open');
+  const outcome = (value: string) => OUTCOME_LABELS[value as TaskOutcome]?.[preferences.language] ?? value;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{view.displayName}</Title>
+          <Text dir="ltr" style={{ unicodeBidi: 'isolate' }} fw={600}>{view.caseNumber}</Text>
+        </div>
+        <Badge size="lg" color="teal.9">{m.stage[view.stage as keyof typeof m.stage] ?? view.stage}</Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Section title={m.household.contact}>
+          <Text size="sm">{view.primaryContactName}</Text>
+          {view.phone && <Text size="sm">{m.household.phone}: <span dir="ltr">{view.phone}</span></Text>}
+          {view.area && <Text size="sm">{m.households.area}: {view.area}</Text>}
+          <Text size="sm">{m.households.team}: {view.teamName ?? ''}</Text>
+          <Text size="sm">{m.households.worker}: {view.supervisingWorkerName ?? m.common.nobody}</Text>
+        </Section>
+        <Section title={m.household.members}>
+          <List size="sm">
+            {view.members.map((member) => (
+              <List.Item key={member.id}>
+                {member.fullName} — {member.kind === 'adult' ? m.household.adult : m.household.child}, {member.relationship}
+                {member.dateOfBirth && <> ({t(m.household.born, { date: date(member.dateOfBirth) })})</>}
+              </List.Item>
+            ))}
+          </List>
+        </Section>
+      </SimpleGrid>
+      <Section title={m.household.openTasks}>
+        {open.length === 0 ? (
+          <Text size="sm">{m.household.noOpenTasks}</Text>
+        ) : (
+          <div className="table-frame">
+            <Table>
+              <Table.Tbody>
+                {open.map((task) => (
+                  <Table.Tr key={task.id}>
+                    <Table.Td><Link to={`/tasks/${task.id}`}>{title(task)}</Link>{task.subject && <> · {subjectLabel(task.subject, m, t)}</>}</Table.Td>
+                    <Table.Td>{task.assigneeName ?? m.common.nobody}</Table.Td>
+                    <Table.Td><Group gap={6} wrap="nowrap"><span>{date(task.dueDate)}</span><DueBadge state={task.dueState} /></Group></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+      </Section>
+      {view.checks.length > 0 && (
+        <Section title={m.household.checks}>
+          <List size="sm">
+            {view.checks.map((check) => (
+              <List.Item key={check.taskId}>
+                <b>{title({ formKey: check.type, title: check.title })}</b>
+                {check.subject && <> · {subjectLabel(check.subject, m, t)}</>}: {check.foundConcerns ? <Text span c="red.9" fw={600}>{m.household.concerns}</Text> : m.household.noConcerns}
+                {check.concerns && <Text size="sm">{check.concerns}</Text>}
+              </List.Item>
+            ))}
+          </List>
+        </Section>
+      )}
+      {(view.recommendation || view.decision) && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {view.recommendation && <Section title={m.household.recommendation}><Decision decision={view.recommendation} timeZone={view.timeZone} outcomeLabel={outcome(view.recommendation.outcome)} /></Section>}
+          {view.decision && (
+            <Section title={m.household.decision}>
+              <Decision decision={view.decision} timeZone={view.timeZone} outcomeLabel={outcome(view.decision.outcome)} />
+              {view.decisionDepartsFromRecommendation && <Badge color="orange.9" mt="xs">{m.household.departs}</Badge>}
+            </Section>
+          )}
+        </SimpleGrid>
+      )}
+      {view.exit && (
+        <Section title={m.household.exit}>
+          <Text size="sm">{m.stage[view.exit.kind as keyof typeof m.stage] ?? view.exit.kind}: {view.exit.reason}</Text>
+          <Text size="xs" c="dimmed">{t(m.household.recordedBy, { name: view.exit.recordedByName ?? '', date: local(view.exit.recordedAt) })}</Text>
+        </Section>
+      )}
+      <Section title={m.household.timeline}>
+        <List size="sm" spacing={4}>
+          {view.timeline.map((entry, index) => (
+            <List.Item key={`${entry.at}-${index}`}>
+              {local(entry.at)} — {entry.action}{entry.actorName ? ` · ${entry.actorName}` : ''}
+            </List.Item>
+          ))}
+        </List>
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { CASE_NUMBER_PATTERN, HOUSEHOLD_STAGES, normalizeCaseNumber } from '@hearth/domain';
+import { api, withQuery } from '../api/client';
+import type { HouseholdPage } from '../api/types';
+import { ErrorNotice, Loading } from '../components/status';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+
+/** Households by name in any spelling, or by case number, and by stage. */
+export default function HouseholdsPage() {
+  const { m, date } = useI18n();
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  const [stage, setStage] = useState<string | null>(null);
+  const number = normalizeCaseNumber(search);
+  const filters = { ...(CASE_NUMBER_PATTERN.test(number) ? { caseNumber: number } : { name: search.trim() }), stage, limit: 50 };
+  const households = useInfiniteQuery({
+    queryKey: ['households', filters],
+    queryFn: ({ pageParam }) => api<HouseholdPage>(withQuery('/households', { ...filters, cursor: pageParam })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const rows = households.data?.pages.flatMap((page) => page.items) ?? [];
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch(typed);
+  };
+
+  return (
+    <Stack>
+      <Title order={2}>{m.households.title}</Title>
+      <form onSubmit={submit} role="search">
+        <Group align="flex-end" gap="sm">
+          <TextInput label={m.households.search} description={m.households.searchHelp} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} name="q" w={300} />
+          <Select
+            label={m.households.stage}
+            data={[{ value: '', label: m.households.anyStage }, ...HOUSEHOLD_STAGES.map((each) => ({ value: each, label: m.stage[each] }))]}
+            value={stage ?? ''}
+            onChange={(value) => setStage(value || null)}
+            w={200}
+          />
+          <Button type="submit">{m.common.search}</Button>
+        </Group>
+      </form>
+      {households.isPending && <Loading />}
+      {households.error && <ErrorNotice error={households.error} onRetry={() => void households.refetch()} />}
+      {households.data && rows.length === 0 && <Text c="dimmed">{m.households.empty}</Text>}
+      {rows.length > 0 && (
+        <div className="table-frame">
+          <Table striped highlightOnHover aria-label={m.households.title}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{m.common.case}</Table.Th>
+                <Table.Th>{m.common.family}</Table.Th>
+                <Table.Th>{m.households.stage}</Table.Th>
+                <Table.Th>{m.households.worker}</Table.Th>
+                <Table.Th>{m.households.area}</Table.Th>
+                <Table.Th>{m.households.opened}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((household) => (
+                <Table.Tr key={household.id}>
+                  <Table.Td dir="ltr" style={{ unicodeBidi: 'isolate' }}>{household.caseNumber}</Table.Td>
+                  <Table.Td><Link to={`/households/${household.id}`}>{household.displayName}</Link></Table.Td>
+                  <Table.Td>{m.stage[household.stage as keyof typeof m.stage] ?? household.stage}</Table.Td>
+                  <Table.Td>{household.supervisingWorkerName ?? m.common.nobody}</Table.Td>
+                  <Table.Td>{household.area ?? ''}</Table.Td>
+                  <Table.Td>{date(household.openedDate)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      {households.hasNextPage && <Button variant="light" onClick={() => void households.fetchNextPage()} loading={households.isFetchingNextPage}>{m.common.loadMore}</Button>}
+    </Stack>
+  );
+}

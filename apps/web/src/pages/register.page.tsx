@@ -1,0 +1,69 @@
+import { Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CHILD_SEXES, PLACEMENT_TYPES } from '@hearth/domain';
+import { api, withQuery } from '../api/client';
+import type { RegisterPage as Page } from '../api/types';
+import { CaseLabel } from '../components/case-label';
+import { ErrorNotice, Loading } from '../components/status';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+
+/** Approved carer households with their terms and free places, filtered as matching needs. */
+export default function RegisterPage() {
+  const { m, t, date, number } = useI18n();
+  const [placementType, setPlacementType] = useState<string | null>(null);
+  const [sex, setSex] = useState<string | null>(null);
+  const [age, setAge] = useState<number | ''>('');
+  const [language, setLanguage] = useState('');
+  const filters = { placementType, sex, age: age === '' ? undefined : age, language: language.trim() || undefined, limit: 50 };
+  const register = useInfiniteQuery({
+    queryKey: ['register', filters],
+    queryFn: ({ pageParam }) => api<Page>(withQuery('/carers/register', { ...filters, after: pageParam })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next ?? undefined,
+  });
+  const rows = register.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Stack>
+      <Title order={2}>{m.register.title}</Title>
+      <Group align="flex-end" gap="sm">
+        <Select label={m.register.placementType} data={[{ value: '', label: m.common.all }, ...PLACEMENT_TYPES.map((each) => ({ value: each, label: m.placementType[each] }))]} value={placementType ?? ''} onChange={(value) => setPlacementType(value || null)} w={180} />
+        <NumberInput label={m.register.age} min={0} max={17} value={age} onChange={(value) => setAge(typeof value === 'number' ? value : '')} w={120} />
+        <Select label={m.register.sex} data={[{ value: '', label: m.common.all }, ...CHILD_SEXES.map((each) => ({ value: each, label: m.sex[each] }))]} value={sex ?? ''} onChange={(value) => setSex(value || null)} w={140} />
+        <TextInput label={m.register.language} placeholder="ckb" value={language} onChange={(event) => setLanguage(event.currentTarget.value)} w={120} dir="ltr" />
+      </Group>
+      {register.isPending && <Loading />}
+      {register.error && <ErrorNotice error={register.error} onRetry={() => void register.refetch()} />}
+      {register.data && rows.length === 0 && <Text c="dimmed">{m.register.empty}</Text>}
+      {rows.length > 0 && (
+        <div className="table-frame">
+          <Table striped aria-label={m.register.title}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{m.register.household}</Table.Th>
+                <Table.Th>{m.register.placementType}</Table.Th>
+                <Table.Th>{m.register.ages}</Table.Th>
+                <Table.Th>{m.register.freePlaces}</Table.Th>
+                <Table.Th>{m.register.approved}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((entry) => (
+                <Table.Tr key={entry.householdId}>
+                  <Table.Td><Link to={`/households/${entry.householdId}`}><CaseLabel number={entry.caseNumber} name={entry.displayName} /></Link>{entry.area ? ` · ${entry.area}` : ''}</Table.Td>
+                  <Table.Td>{entry.placementTypes.map((type) => m.placementType[type]).join('، ')}</Table.Td>
+                  <Table.Td>{t(m.household.ages, { min: number(entry.ageMin), max: number(entry.ageMax) })}</Table.Td>
+                  <Table.Td>{number(entry.freePlaces)} / {number(entry.maxChildren)}</Table.Td>
+                  <Table.Td>{date(entry.approvedDate)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      {register.hasNextPage && <Button variant="light" onClick={() => void register.fetchNextPage()} loading={register.isFetchingNextPage}>{m.common.loadMore}</Button>}
+    </Stack>
+  );
+}

@@ -1,0 +1,99 @@
+import { Alert, Button, Card, Group, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { STAFF_ROLES, StaffRole } from '@hearth/domain';
+import { api, ApiError, withQuery } from '../api/client';
+import type { StaffPage, StaffView, TeamList } from '../api/types';
+import { ErrorNotice, errorMessage, Loading } from '../components/status';
+import { useI18n } from '../i18n/i18n';
+
+function AddStaff({ teams }: { teams: TeamList['items'] }) {
+  const { m, t } = useI18n();
+  const queryClient = useQueryClient();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [roles, setRoles] = useState<string[]>([]);
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const create = useMutation({
+    mutationFn: () => api<StaffView>('/staff', { method: 'POST', body: { username: username.trim(), displayName: displayName.trim(), roles, teamId, password } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['staff'] });
+      setUsername('');
+      setDisplayName('');
+      setRoles([]);
+      setPassword('');
+    },
+  });
+  const fields = create.error instanceof ApiError ? create.error.fields : {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Card withBorder component="section" aria-labelledby="add-staff">
+      <Title order={3} size="h5" id="add-staff">{m.staff.add}</Title>
+      <form onSubmit={submit} noValidate>
+        <Group align="flex-start" mt="xs">
+          <TextInput label={m.staff.username} value={username} onChange={(event) => setUsername(event.currentTarget.value)} required error={fields.username?.join(' ')} dir="ltr" />
+          <TextInput label={m.staff.name} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} required error={fields.displayName?.join(' ')} />
+          <MultiSelect label={m.staff.roles} data={STAFF_ROLES.map((role) => ({ value: role, label: m.role[role] }))} value={roles} onChange={setRoles} required error={fields.roles?.join(' ')} w={260} />
+          <Select label={m.staff.team} data={teams.map((team) => ({ value: team.id, label: team.name }))} value={teamId} onChange={setTeamId} clearable />
+          <PasswordInput label={m.staff.password} value={password} onChange={(event) => setPassword(event.currentTarget.value)} required error={fields.password?.join(' ')} />
+        </Group>
+        <Button type="submit" mt="sm" loading={create.isPending}>{m.staff.add}</Button>
+      </form>
+      {create.data && <Alert color="teal" mt="sm" role="status">{t(m.staff.created, { name: create.data.displayName })}</Alert>}
+      {create.error && !(create.error instanceof ApiError && create.error.status === 400) && <Text c="red.9" role="alert">{errorMessage(create.error, m)}</Text>}
+    </Card>
+  );
+}
+
+/** An admin's list of staff: add, deactivate and reactivate. */
+export default function StaffAdminPage() {
+  const { m } = useI18n();
+  const queryClient = useQueryClient();
+  const staff = useQuery({ queryKey: ['staff', 'all'], queryFn: () => api<StaffPage>(withQuery('/staff', { includeInactive: true, limit: 200 })) });
+  const teams = useQuery({ queryKey: ['teams'], queryFn: () => api<TeamList>('/teams') });
+  const change = useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => api(`/staff/${id}`, { method: 'PATCH', body: { active } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['staff'] }),
+  });
+  if (staff.isPending) return <Loading />;
+  if (staff.error) return <ErrorNotice error={staff.error} />;
+  return (
+    <Stack>
+      <Title order={2}>{m.staff.title}</Title>
+      {teams.data && <AddStaff teams={teams.data.items} />}
+      <div className="table-frame">
+        <Table striped aria-label={m.staff.title}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{m.staff.name}</Table.Th>
+              <Table.Th>{m.staff.username}</Table.Th>
+              <Table.Th>{m.staff.roles}</Table.Th>
+              <Table.Th>{m.staff.team}</Table.Th>
+              <Table.Th>{m.staff.active}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {staff.data.items.map((member) => (
+              <Table.Tr key={member.id}>
+                <Table.Td>{member.displayName}</Table.Td>
+                <Table.Td dir="ltr">{member.username}</Table.Td>
+                <Table.Td>{member.roles.map((role: StaffRole) => m.role[role]).join('، ')}</Table.Td>
+                <Table.Td>{member.teamName ?? m.staff.noTeam}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Text size="sm">{member.active ? m.staff.active : m.staff.inactive}</Text>
+                    <Button size="compact-xs" variant="subtle" onClick={() => change.mutate({ id: member.id, active: !member.active })}>{member.active ? m.staff.deactivate : m.staff.reactivate}</Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+    </Stack>
+  );
+}

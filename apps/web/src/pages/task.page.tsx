@@ -1,0 +1,191 @@
+import { Alert, Anchor, Badge, Button, Card, Group, List, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { api, ApiError, newIdempotencyKey } from '../api/client';
+import type { DeadlineExplanationView, HouseholdView, TaskView } from '../api/types';
+import { useCurrentUser } from '../auth/current-user';
+import { CaseLabel } from '../components/case-label';
+import { DueBadge, ErrorNotice, errorMessage, Loading } from '../components/status';
+import { FieldErrors, FormValues, missingRequired, SchemaForm } from '../forms/schema-form';
+import { useFormDefinition, useTaskTitle } from '../hooks/forms';
+import { localDateTimeIn } from '../i18n/dates';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+import { subjectLabel } from '../components/subject';
+
+function WhyDue({ taskId }: { taskId: string }) {
+  const { m, t, date, number } = useI18n();
+  const why = useQuery({ queryKey: ['why-due', taskId], queryFn: () => api<DeadlineExplanationView>(`/tasks/${taskId}/why-due`) });
+  if (!why.data) return why.error ? <ErrorNotice error={why.error} /> : null;
+  const { offset, anchorDate, skipped, ruleId, source, rulePackId, rulePackVersion } = why.data;
+  return (
+    <Card withBorder component="section" aria-labelledby="why-due">
+      <Title order={3} size="h5" id="why-due">{m.task.whyDue}</Title>
+      <Text size="sm" mt="xs">{t(m.task.counted, { amount: t(m.units[offset.unit], { n: offset.amount }), anchor: date(anchorDate) })}</Text>
+      <Text size="sm">{m.task.rule}: <Text span dir="ltr" style={{ unicodeBidi: 'isolate' }}>{ruleId}</Text> ({source})</Text>
+      <Text size="sm">{m.task.pack}: {t(m.task.packVersion, { pack: rulePackId, version: number(rulePackVersion) })}</Text>
+      <Text size="sm" fw={600} mt="xs">{m.task.skipped}</Text>
+      {skipped.length === 0 ? (
+        <Text size="sm">{m.task.noneSkipped}</Text>
+      ) : (
+        <List size="sm" data-testid="skipped-days">
+          {skipped.map((day) => (
+            <List.Item key={day.date}>{date(day.date, { weekday: true })}: {day.name ?? m.task.weekend}</List.Item>
+          ))}
+        </List>
+      )}
+    </Card>
+  );
+}
+
+function CaseContext({ task }: { task: TaskView }) {
+  const { m, date } = useI18n();
+  const householdId = task.caseRef.startsWith('household:') ? task.caseRef.slice('household:'.length) : null;
+  const household = useQuery({ queryKey: ['household', householdId], queryFn: () => api<HouseholdView>(`/households/${householdId}`), enabled: householdId !== null });
+  return (
+    <Card withBorder component="section" aria-labelledby="case-context">
+      <Title order={3} size="h5" id="case-context">{m.task.caseContext}</Title>
+      <Text mt="xs"><CaseLabel number={task.caseNumber} name={task.caseName} /></Text>
+      {household.data && (
+        <Stack gap={4} mt="xs">
+          <Text size="sm">{m.households.stage}: {m.stage[household.data.stage as keyof typeof m.stage] ?? household.data.stage}</Text>
+          <Text size="sm">{m.households.worker}: {household.data.supervisingWorkerName ?? m.common.nobody}</Text>
+          <Text size="sm" fw={600}>{m.household.members}</Text>
+          <List size="sm">
+            {household.data.members.map((member) => (
+              <List.Item key={member.id}>
+                {member.fullName} ({member.kind === 'adult' ? m.household.adult : m.household.child}{member.dateOfBirth ? `, ${date(member.dateOfBirth)}` : ''})
+              </List.Item>
+            ))}
+          </List>
+          <Anchor component={Link} to={`/households/${householdId}`} size="sm">{m.task.openCase}</Anchor>
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function CompletionForm({ task }: { task: TaskView }) {
+  const { m, preferences } = useI18n();
+  const queryClient = useQueryClient();
+  const form = useFormDefinition(task.formKey, task.formVersion);
+  const [outcome, setOutcome] = useState<string | null>(task.outcomes.length === 1 ? task.outcomes[0] : null);
+  const [data, setData] = useState<FormValues>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [key, setKey] = useState(newIdempotencyKey);
+  const complete = useMutation({
+    mutationFn: () => api<TaskView>(`/tasks/${task.id}/complete`, { method: 'POST', body: { outcome, data }, idempotencyKey: key }),
+    onSuccess: (done) => {
+      queryClient.setQueryData(['task', task.id], done);
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      void queryClient.invalidateQueries({ queryKey: ['household'] });
+      setKey(newIdempotencyKey());
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 400) setErrors(error.fields);
+    },
+  });
+
+  if (form.isPending) return <Loading />;
+  if (form.error) return <ErrorNotice error={form.error} onRetry={() => void form.refetch()} />;
+  const schema = outcome ? form.data.outcomes[outcome] : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!outcome || !schema) return setErrors({ outcome: [m.task.chooseOutcome] });
+    const missing = missingRequired(schema, data);
+    if (missing.length) return setErrors(Object.fromEntries(missing.map((path) => [path, [m.form.required]])));
+    setErrors({});
+    complete.mutate();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="task-form">
+      <Stack>
+        <Title order={3} size="h4" id="task-form">{form.data.title[preferences.language]}</Title>
+        <Radio.Group label={m.task.outcome} required value={outcome} onChange={(next) => { setOutcome(next); setErrors({}); }} error={errors.outcome?.join(' ')} name="outcome">
+          <Group mt="xs">
+            {task.outcomes.map((each) => (
+              <Radio key={each} value={each} label={form.data.outcomeLabels[each]?.[preferences.language] ?? each} />
+            ))}
+          </Group>
+        </Radio.Group>
+        {schema && <SchemaForm schema={schema} value={data} onChange={setData} errors={errors} />}
+        {complete.error && !(complete.error instanceof ApiError && complete.error.status === 400) && <ErrorNotice error={complete.error} />}
+        {complete.error instanceof ApiError && complete.error.status === 400 && <Text c="red.9" role="alert">{m.errors.invalid}</Text>}
+        <Group>
+          <Button type="submit" loading={complete.isPending}>{m.task.complete}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Holding({ task }: { task: TaskView }) {
+  const { m, t } = useI18n();
+  const { me, has } = useCurrentUser();
+  const queryClient = useQueryClient();
+  const [key] = useState(newIdempotencyKey);
+  const move = useMutation({
+    mutationFn: (action: 'claim' | 'release') => api<TaskView>(`/tasks/${task.id}/${action}`, { method: 'POST', idempotencyKey: `${key}:${action}` }),
+    onSuccess: (moved) => {
+      queryClient.setQueryData(['task', task.id], moved);
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+  const mine = task.assigneeId === me?.id;
+  return (
+    <Stack gap="xs">
+      {task.assigneeId && !mine && <Alert color="yellow">{t(m.task.heldBySomeoneElse, { name: task.assigneeName ?? '' })}</Alert>}
+      <Group>
+        {!task.assigneeId && has(task.candidateRole as never) && <Button variant="light" onClick={() => move.mutate('claim')} loading={move.isPending}>{m.task.claim}</Button>}
+        {mine && <Button variant="subtle" onClick={() => move.mutate('release')} loading={move.isPending}>{m.task.release}</Button>}
+      </Group>
+      {move.error && <Text c="red.9" role="alert">{errorMessage(move.error, m)}</Text>}
+    </Stack>
+  );
+}
+
+export default function TaskPage({ id }: { id: string }) {
+  const { m, t, date, dateTime } = useI18n();
+  const { me } = useCurrentUser();
+  const title = useTaskTitle();
+  const task = useQuery({ queryKey: ['task', id], queryFn: () => api<TaskView>(`/tasks/${id}`) });
+  if (task.isPending) return <Loading />;
+  if (task.error) return <ErrorNotice error={task.error} onRetry={() => void task.refetch()} />;
+  const view = task.data;
+  const canComplete = view.status === 'open' && (view.assigneeId === me?.id || (!view.assigneeId && me?.roles.includes(view.candidateRole as never)));
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/" size="sm">{m.task.back}</Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{title(view)}</Title>
+          <Text><CaseLabel number={view.caseNumber} name={view.caseName} />{view.subject && <> · {subjectLabel(view.subject, m, t)}</>}</Text>
+        </div>
+        <Group gap="xs">
+          <Text>{t(m.task.dueOn, { date: date(view.dueDate, { weekday: true }) })}</Text>
+          <DueBadge state={view.dueState} />
+        </Group>
+      </Group>
+      {view.status !== 'open' && (
+        <Alert color={view.status === 'completed' ? 'teal' : 'gray'} role="status">
+          <Badge color={view.status === 'completed' ? 'teal.9' : 'gray.7'}>{m.task[view.status as 'completed' | 'cancelled']}</Badge>{' '}
+          {view.completedAt && t(m.task.completedBy, { name: view.completedByName ?? '', date: dateTime(localDateTimeIn(view.completedAt, view.timeZone)) })}
+          {view.status === 'completed' && <Text mt="xs">{m.task.done}</Text>}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Stack>
+          {view.status === 'open' && <Holding task={view} />}
+          {canComplete && <CompletionForm task={view} />}
+        </Stack>
+        <Stack>
+          <CaseContext task={view} />
+          <WhyDue taskId={view.id} />
+        </Stack>
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,177 @@
+import { Alert, Button, Card, Checkbox, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { api, newIdempotencyKey, withQuery } from '../api/client';
+import type { CaseloadView, DelegationList, StaffPage, TaskMoveResult, TaskPage } from '../api/types';
+import { useCurrentUser } from '../auth/current-user';
+import { CaseLabel } from '../components/case-label';
+import { DueBadge, ErrorNotice, errorMessage, Loading } from '../components/status';
+import { useTaskTitle } from '../hooks/forms';
+import { localDateTimeIn } from '../i18n/dates';
+import { useI18n } from '../i18n/i18n';
+
+function useTeamStaff(teamId: string) {
+  return useQuery({ queryKey: ['staff', teamId], queryFn: () => api<StaffPage>(withQuery('/staff', { teamId, limit: 100 })) });
+}
+
+/** A worker's open tasks, to move some or all to a colleague (the case's workflow may refuse a move, with its reason). */
+function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; workerName: string; teamId: string }) {
+  const { m, t, date } = useI18n();
+  const title = useTaskTitle();
+  const queryClient = useQueryClient();
+  const tasks = useQuery({ queryKey: ['tasks', { assignedTo: workerId }], queryFn: () => api<TaskPage>(withQuery('/tasks', { assignedTo: workerId, limit: 200 })) });
+  const staff = useTeamStaff(teamId);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [to, setTo] = useState<string | null>(null);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const move = useMutation({
+    mutationFn: (all: boolean) => api<TaskMoveResult>('/tasks/reassign', { method: 'POST', body: all ? { fromWorkerId: workerId, toWorkerId: to } : { taskIds: [...chosen], toWorkerId: to }, idempotencyKey: key }),
+    onSuccess: () => {
+      setChosen(new Set());
+      setKey(newIdempotencyKey());
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
+    },
+  });
+  const rows = tasks.data?.items ?? [];
+  const colleagues = (staff.data?.items ?? []).filter((each) => each.id !== workerId && each.active);
+
+  return (
+    <Card withBorder component="section" aria-labelledby="worker-tasks">
+      <Title order={3} size="h5" id="worker-tasks">{t(m.team.tasksOf, { name: workerName })}</Title>
+      {tasks.isPending && <Loading />}
+      {tasks.error && <ErrorNotice error={tasks.error} />}
+      {rows.length > 0 && (
+        <div className="table-frame">
+          <Table mt="xs">
+            <Table.Tbody>
+              {rows.map((task) => (
+                <Table.Tr key={task.id}>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={`${title(task)} ${task.caseNumber ?? ''}`}
+                      checked={chosen.has(task.id)}
+                      onChange={(event) => {
+                        const next = new Set(chosen);
+                        if (event.currentTarget.checked) next.add(task.id);
+                        else next.delete(task.id);
+                        setChosen(next);
+                      }}
+                    />
+                  </Table.Td>
+                  <Table.Td>{title(task)}</Table.Td>
+                  <Table.Td><CaseLabel number={task.caseNumber} name={task.caseName} /></Table.Td>
+                  <Table.Td><Group gap={6} wrap="nowrap"><span>{date(task.dueDate)}</span><DueBadge state={task.dueState} /></Group></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      <Group align="flex-end" mt="sm">
+        <Select label={m.team.moveTo} placeholder={m.team.choose} data={colleagues.map((each) => ({ value: each.id, label: each.displayName }))} value={to} onChange={setTo} w={240} searchable />
+        <Button disabled={!to || chosen.size === 0} onClick={() => move.mutate(false)} loading={move.isPending}>{m.team.moveSelected}</Button>
+        <Button variant="outline" disabled={!to || rows.length === 0} onClick={() => move.mutate(true)} loading={move.isPending}>{m.team.moveAll}</Button>
+      </Group>
+      {move.data && (
+        <Alert color={move.data.refused.length ? 'orange' : 'teal'} mt="sm" role="status">
+          <Text size="sm">{t(m.team.moved, { n: move.data.moved.length })}</Text>
+          {move.data.refused.length > 0 && (
+            <List size="sm">{move.data.refused.map((refusal) => <List.Item key={refusal.taskId}>{t(m.team.refused, { reason: refusal.reason })}</List.Item>)}</List>
+          )}
+        </Alert>
+      )}
+      {move.error && <Text c="red.9" role="alert" mt="sm">{errorMessage(move.error, m)}</Text>}
+    </Card>
+  );
+}
+
+/** Leave: tasks that arrive for the worker while away go to the delegate. */
+function Delegations({ workerId, teamId }: { workerId: string; teamId: string }) {
+  const { m, dateTime } = useI18n();
+  const queryClient = useQueryClient();
+  const delegations = useQuery({ queryKey: ['delegations', workerId], queryFn: () => api<DelegationList>(`/staff/${workerId}/delegations`) });
+  const staff = useTeamStaff(teamId);
+  const [delegateId, setDelegateId] = useState<string | null>(null);
+  const [startsAt, setStartsAt] = useState('');
+  const [endsAt, setEndsAt] = useState('');
+  const create = useMutation({
+    mutationFn: () => api(`/staff/${workerId}/delegations`, { method: 'POST', body: { delegateId, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['delegations', workerId] }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Card withBorder component="section" aria-labelledby="delegations">
+      <Title order={3} size="h5" id="delegations">{m.team.delegation}</Title>
+      {delegations.data && delegations.data.items.length === 0 && <Text size="sm">{m.team.noDelegations}</Text>}
+      <List size="sm">
+        {delegations.data?.items.filter((each) => !each.cancelledAt).map((each) => (
+          <List.Item key={each.id}>{each.delegateName}: {dateTime(localDateTimeIn(each.startsAt, 'Asia/Baghdad'))} – {dateTime(localDateTimeIn(each.endsAt, 'Asia/Baghdad'))}</List.Item>
+        ))}
+      </List>
+      <form onSubmit={submit}>
+        <Group align="flex-end" mt="sm">
+          <Select label={m.team.delegate} data={(staff.data?.items ?? []).filter((each) => each.id !== workerId).map((each) => ({ value: each.id, label: each.displayName }))} value={delegateId} onChange={setDelegateId} w={220} />
+          <TextInput type="datetime-local" label={m.team.starts} value={startsAt} onChange={(event) => setStartsAt(event.currentTarget.value)} required />
+          <TextInput type="datetime-local" label={m.team.ends} value={endsAt} onChange={(event) => setEndsAt(event.currentTarget.value)} required />
+          <Button type="submit" disabled={!delegateId || !startsAt || !endsAt} loading={create.isPending}>{m.team.addDelegation}</Button>
+        </Group>
+      </form>
+      {create.error && <Text c="red.9" role="alert" mt="sm">{errorMessage(create.error, m)}</Text>}
+    </Card>
+  );
+}
+
+/** A team manager's view: each worker's open, overdue and due-this-week tasks; moving work; leave. */
+export default function TeamPage() {
+  const { m, number } = useI18n();
+  const { me } = useCurrentUser();
+  const teamId = me?.teamId ?? '';
+  const caseload = useQuery({ queryKey: ['caseload', teamId], queryFn: () => api<CaseloadView>(`/teams/${teamId}/caseload`), enabled: teamId !== '' });
+  const [worker, setWorker] = useState<{ id: string; name: string } | null>(null);
+  if (caseload.isPending) return <Loading />;
+  if (caseload.error) return <ErrorNotice error={caseload.error} onRetry={() => void caseload.refetch()} />;
+
+  return (
+    <Stack>
+      <Title order={2}>{m.team.title}: {caseload.data.teamName}</Title>
+      <div className="table-frame">
+        <Table striped aria-label={m.team.caseload} data-testid="caseload">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{m.team.worker}</Table.Th>
+              <Table.Th>{m.team.open}</Table.Th>
+              <Table.Th>{m.team.overdue}</Table.Th>
+              <Table.Th>{m.team.dueThisWeek}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {caseload.data.workers.map((row) => (
+              <Table.Tr key={row.assigneeId ?? 'offered'}>
+                <Table.Td>
+                  {row.assigneeId ? (
+                    <Button variant="subtle" size="compact-sm" onClick={() => setWorker({ id: row.assigneeId!, name: row.assigneeName ?? '' })} aria-pressed={worker?.id === row.assigneeId}>{row.assigneeName}</Button>
+                  ) : (
+                    m.team.offered
+                  )}
+                </Table.Td>
+                <Table.Td>{number(row.open)}</Table.Td>
+                <Table.Td>{row.overdue ? <Text span c="red.9" fw={700}>{number(row.overdue)}</Text> : number(0)}</Table.Td>
+                <Table.Td>{number(row.dueThisWeek)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+      {worker && (
+        <>
+          <WorkerTasks key={worker.id} workerId={worker.id} workerName={worker.name} teamId={teamId} />
+          <Delegations key={`d-${worker.id}`} workerId={worker.id} teamId={teamId} />
+        </>
+      )}
+    </Stack>
+  );
+}
