@@ -7,6 +7,9 @@ const name = process.argv[2];
 ensureDependencies(say);
 const { withTestInfrastructure } = await import('./lib/test-infrastructure.mjs');
 run('npm', ['run', '--silent', 'build']);
+// Benchmarks of the web app drive Debian's chromium.
+const { ensureChromium } = await import('./lib/chromium.mjs');
+if (name.startsWith('web')) process.env.HEARTH_CHROMIUM = ensureChromium(say);
 const status = await withTestInfrastructure(say, async (env) => {
   const migrate = spawnSync(process.execPath, ['dist/apps/api/src/commands/migrate.command.js'], { cwd: root, env, stdio: 'inherit' });
   if (migrate.status !== 0) return 1;

@@ -130,6 +130,7 @@ async function main() {
     : 'password: the one printed when they were first created (set HEARTH_DEMO_PASSWORD to reset it)';
   console.log(`
   Hearth is ready.
+    Web app      ${api}/app/   (sign in below; the language menu is at the top)
     API          ${api}
     API docs     ${api}/docs   (OpenAPI JSON: ${api}/docs-json)
     Temporal UI  ${temporal.uiUrl ?? `(external server at ${temporal.address})`}

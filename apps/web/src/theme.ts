@@ -5,6 +5,6 @@ export const theme = createTheme({
   fontFamily: "system-ui, 'Segoe UI', 'Noto Sans Arabic', 'Noto Naskh Arabic', Tahoma, Arial, sans-serif",
   primaryColor: 'teal',
   // Darker shades than the defaults so text on coloured badges and buttons passes contrast checks.
-  primaryShade: 8,
+  primaryShade: 9,
   defaultRadius: 'sm',
 });

@@ -9,7 +9,7 @@ export function PreferencesMenu() {
   return (
     <Popover position="bottom-end" shadow="md" width={280} trapFocus>
       <Popover.Target>
-        <Button variant="subtle" size="compact-md" aria-label={m.settings.title}>{current.name}</Button>
+        <Button variant="subtle" size="compact-md" aria-label={`${current.name}: ${m.settings.title}`}>{current.name}</Button>
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap="sm">

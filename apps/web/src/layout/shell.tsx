@@ -42,7 +42,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={m.app.menu}>
         {PAGES.filter((page) => !page.roles || has(...page.roles)).map((page) => (
-          <NavLink key={page.path} component={Link} to={page.path} label={m.nav[page.label]} active={current(page.path)} aria-current={current(page.path) ? 'page' : undefined} onClick={close} />
+          <NavLink key={page.path} component={Link} to={page.path} label={m.nav[page.label]} active={current(page.path)} variant="filled" aria-current={current(page.path) ? 'page' : undefined} onClick={close} />
         ))}
         <Text size="xs" c="dimmed" mt="md" px="sm">{t(m.nav.signedInAs, { name: me?.displayName ?? '' })}</Text>
         <NavLink component="button" label={m.nav.signOut} onClick={signOut} />

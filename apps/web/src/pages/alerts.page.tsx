@@ -82,7 +82,7 @@ export default function AlertsPage() {
           </Table>
         </div>
       )}
-      {alerts.hasNextPage && <Button variant="light" onClick={() => void alerts.fetchNextPage()} loading={alerts.isFetchingNextPage}>{m.common.loadMore}</Button>}
+      {alerts.hasNextPage && <Button variant="default" onClick={() => void alerts.fetchNextPage()} loading={alerts.isFetchingNextPage}>{m.common.loadMore}</Button>}
     </Stack>
   );
 }

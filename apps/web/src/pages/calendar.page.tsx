@@ -103,7 +103,7 @@ export default function CalendarPage() {
               <TextInput type="date" label={m.calendar.date} value={day} onChange={(event) => { setDay(event.currentTarget.value); setProposal(null); }} required />
               <TextInput label={m.calendar.name} value={name} onChange={(event) => setName(event.currentTarget.value)} required maxLength={120} />
               <Select label={m.calendar.kind} data={DAY_OFF_KINDS.map((each) => ({ value: each, label: m.dayOffKind[each] }))} value={kind} onChange={(value) => value && setKind(value as DayOffKind)} allowDeselect={false} />
-              <Button type="submit" variant="light" disabled={!day || !name.trim()}>{m.calendar.preview}</Button>
+              <Button type="submit" variant="default" disabled={!day || !name.trim()}>{m.calendar.preview}</Button>
             </Group>
           </form>
         </Card>
@@ -124,7 +124,7 @@ export default function CalendarPage() {
                   <Table.Td>{m.dayOffKind[each.kind]}{each.source === 'seeded' ? ` · ${m.calendar.seeded}` : ''}</Table.Td>
                   {admin && (
                     <Table.Td>
-                      <Button size="compact-sm" variant="subtle" color="red.9" onClick={() => { setDone(null); setProposal({ action: 'remove', day: each }); }} aria-label={`${m.calendar.remove} ${each.name}`}>{m.calendar.remove}</Button>
+                      <Button size="compact-sm" variant="subtle" color="red" c="red.9" onClick={() => { setDone(null); setProposal({ action: 'remove', day: each }); }} aria-label={`${m.calendar.remove} ${each.name}`}>{m.calendar.remove}</Button>
                     </Table.Td>
                   )}
                 </Table.Tr>

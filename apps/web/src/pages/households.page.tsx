@@ -75,7 +75,7 @@ export default function HouseholdsPage() {
           </Table>
         </div>
       )}
-      {households.hasNextPage && <Button variant="light" onClick={() => void households.fetchNextPage()} loading={households.isFetchingNextPage}>{m.common.loadMore}</Button>}
+      {households.hasNextPage && <Button variant="default" onClick={() => void households.fetchNextPage()} loading={households.isFetchingNextPage}>{m.common.loadMore}</Button>}
     </Stack>
   );
 }

@@ -99,7 +99,7 @@ export function MyWorkPage() {
       )}
       {rows.length > 0 && <Text size="sm" c="dimmed">{t(m.work.count, { n: number(rows.length) })}</Text>}
       {tasks.hasNextPage && (
-        <Button variant="light" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>{m.common.loadMore}</Button>
+        <Button variant="default" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>{m.common.loadMore}</Button>
       )}
     </Stack>
   );

@@ -63,7 +63,7 @@ export default function RegisterPage() {
           </Table>
         </div>
       )}
-      {register.hasNextPage && <Button variant="light" onClick={() => void register.fetchNextPage()} loading={register.isFetchingNextPage}>{m.common.loadMore}</Button>}
+      {register.hasNextPage && <Button variant="default" onClick={() => void register.fetchNextPage()} loading={register.isFetchingNextPage}>{m.common.loadMore}</Button>}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { STAFF_ROLES, StaffRole } from '@hearth/domain';
 import { api, ApiError, withQuery } from '../api/client';
@@ -53,7 +53,12 @@ function AddStaff({ teams }: { teams: TeamList['items'] }) {
 export default function StaffAdminPage() {
   const { m } = useI18n();
   const queryClient = useQueryClient();
-  const staff = useQuery({ queryKey: ['staff', 'all'], queryFn: () => api<StaffPage>(withQuery('/staff', { includeInactive: true, limit: 200 })) });
+  const staff = useInfiniteQuery({
+    queryKey: ['staff', 'all'],
+    queryFn: ({ pageParam }) => api<StaffPage>(withQuery('/staff', { includeInactive: true, cursor: pageParam })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => api<TeamList>('/teams') });
   const change = useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) => api(`/staff/${id}`, { method: 'PATCH', body: { active } }),
@@ -77,7 +82,7 @@ export default function StaffAdminPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {staff.data.items.map((member) => (
+            {staff.data.pages.flatMap((page) => page.items).map((member) => (
               <Table.Tr key={member.id}>
                 <Table.Td>{member.displayName}</Table.Td>
                 <Table.Td dir="ltr">{member.username}</Table.Td>
@@ -94,6 +99,7 @@ export default function StaffAdminPage() {
           </Table.Tbody>
         </Table>
       </div>
+      {staff.hasNextPage && <Button variant="default" onClick={() => void staff.fetchNextPage()} loading={staff.isFetchingNextPage}>{m.common.loadMore}</Button>}
     </Stack>
   );
 }

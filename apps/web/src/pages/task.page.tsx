@@ -138,7 +138,7 @@ function Holding({ task }: { task: TaskView }) {
     <Stack gap="xs">
       {task.assigneeId && !mine && <Alert color="yellow">{t(m.task.heldBySomeoneElse, { name: task.assigneeName ?? '' })}</Alert>}
       <Group>
-        {!task.assigneeId && has(task.candidateRole as never) && <Button variant="light" onClick={() => move.mutate('claim')} loading={move.isPending}>{m.task.claim}</Button>}
+        {!task.assigneeId && has(task.candidateRole as never) && <Button variant="default" onClick={() => move.mutate('claim')} loading={move.isPending}>{m.task.claim}</Button>}
         {mine && <Button variant="subtle" onClick={() => move.mutate('release')} loading={move.isPending}>{m.task.release}</Button>}
       </Group>
       {move.error && <Text c="red.9" role="alert">{errorMessage(move.error, m)}</Text>}

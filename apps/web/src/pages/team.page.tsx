@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Checkbox, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { api, newIdempotencyKey, withQuery } from '../api/client';
 import type { CaseloadView, DelegationList, StaffPage, TaskMoveResult, TaskPage } from '../api/types';
@@ -11,7 +11,7 @@ import { localDateTimeIn } from '../i18n/dates';
 import { useI18n } from '../i18n/i18n';
 
 function useTeamStaff(teamId: string) {
-  return useQuery({ queryKey: ['staff', teamId], queryFn: () => api<StaffPage>(withQuery('/staff', { teamId, limit: 100 })) });
+  return useQuery({ queryKey: ['staff', teamId], queryFn: () => api<StaffPage>(withQuery('/staff', { teamId })) });
 }
 
 /** A worker's open tasks, to move some or all to a colleague (the case's workflow may refuse a move, with its reason). */
@@ -19,7 +19,12 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
   const { m, t, date } = useI18n();
   const title = useTaskTitle();
   const queryClient = useQueryClient();
-  const tasks = useQuery({ queryKey: ['tasks', { assignedTo: workerId }], queryFn: () => api<TaskPage>(withQuery('/tasks', { assignedTo: workerId, limit: 200 })) });
+  const tasks = useInfiniteQuery({
+    queryKey: ['tasks', { assignedTo: workerId }],
+    queryFn: ({ pageParam }) => api<TaskPage>(withQuery('/tasks', { assignedTo: workerId, limit: 100, cursor: pageParam })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
   const staff = useTeamStaff(teamId);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [to, setTo] = useState<string | null>(null);
@@ -33,7 +38,7 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
       void queryClient.invalidateQueries({ queryKey: ['caseload'] });
     },
   });
-  const rows = tasks.data?.items ?? [];
+  const rows = tasks.data?.pages.flatMap((page) => page.items) ?? [];
   const colleagues = (staff.data?.items ?? []).filter((each) => each.id !== workerId && each.active);
 
   return (
@@ -68,6 +73,7 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
           </Table>
         </div>
       )}
+      {tasks.hasNextPage && <Button variant="default" mt="xs" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>{m.common.loadMore}</Button>}
       <Group align="flex-end" mt="sm">
         <Select label={m.team.moveTo} placeholder={m.team.choose} data={colleagues.map((each) => ({ value: each.id, label: each.displayName }))} value={to} onChange={setTo} w={240} searchable />
         <Button disabled={!to || chosen.size === 0} onClick={() => move.mutate(false)} loading={move.isPending}>{m.team.moveSelected}</Button>
