@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { Browser, Locator, Page } from 'playwright-core';
 import { ckb } from '../../apps/web/src/i18n/messages/ckb';
-import { caseRef } from '@hearth/domain';
+import { caseRef, FORM_MESSAGES } from '@hearth/domain';
 import { eventually, Harness, startHearth, TEST_PASSWORD } from '../support/hearth-harness';
 import { HouseholdJourney } from '../support/household-journey';
 import { launchChromium, Language, newContext, screenshot, seriousViolations, signIn } from '../support/browser';
@@ -94,8 +94,8 @@ describe('the staff web app', () => {
     await concerns.fill('   ');
     await page.locator('button[type="submit"]').click();
     const error = await errorBeside(concerns);
-    expect(error).toMatchObject({ invalid: 'true', inWrapper: true });
-    expect(error.text.trim()).not.toBe('');
+    // The API's own message, in Sorani.
+    expect(error).toMatchObject({ invalid: 'true', inWrapper: true, text: FORM_MESSAGES.ckb.notBlank });
     expect(await concerns.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
     await screenshot(page, 'form-error-ckb');
     const still = await hearth.http.get(`/tasks/${check.id}`).set(await journey.auth('caseworker')).expect(200);

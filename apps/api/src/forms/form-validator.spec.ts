@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { ApprovalTerms, DomainError, formCatalogue } from '@hearth/domain';
+import { ApprovalTerms, DomainError, FORM_MESSAGES, formCatalogue, formLanguageOf } from '@hearth/domain';
 import { FormsController } from './forms.controller';
 import { validateDeparture, validateTaskForm } from './form-validator';
 
@@ -28,8 +28,18 @@ describe('checking a completion against its form', () => {
     const body = refusal(() => validateTaskForm('panel-recommendation', 1, 'approve', undefined));
     expect(body).toMatchObject({ statusCode: 400, error: 'invalid-input' });
     expect(Object.keys(body!.fields).sort()).toEqual(['data.reasons', 'data.terms']);
-    expect(body!.message).toContain('data.terms: is required when the outcome is approve');
+    expect(body!.message).toContain('data.terms: is required when the outcome is Approve');
     expect(Object.keys(refusal(() => validateTaskForm('agency-decision', 1, 'approve', { reasons: 'agreed' }))!.fields)).toEqual(['data.terms']);
+  });
+
+  it('words its messages in the language the request asks for', () => {
+    const sorani = refusal(() => validateTaskForm('medical-check', 1, 'concerns', { concerns: '   ' }, formLanguageOf('ckb')));
+    expect(sorani!.fields['data.concerns']).toEqual([FORM_MESSAGES.ckb.notBlank]);
+    const arabic = refusal(() => validateTaskForm('panel-recommendation', 1, 'approve', undefined, formLanguageOf('ar-IQ,ar;q=0.9,en;q=0.5')));
+    expect(arabic!.fields['data.terms']).toEqual([FORM_MESSAGES.ar.required('موافقة')]);
+    expect(formLanguageOf('fr-FR, de')).toBe('en');
+    expect(formLanguageOf(undefined)).toBe('en');
+    expect(formLanguageOf('KMR')).toBe('kmr');
   });
 
   it('refuses an age range upside down and an unknown placement type, together', () => {

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { ApprovalOutcome, ApprovalTerms, departsFromRecommendation, formDefinition, FormSchema, LONG_TEXT, NOT_BLANK } from '@hearth/domain';
+import { ApprovalOutcome, ApprovalTerms, departsFromRecommendation, FORM_MESSAGES, formDefinition, FormLanguage, FormSchema, LONG_TEXT, NOT_BLANK, OUTCOME_LABELS, TaskOutcome } from '@hearth/domain';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
@@ -42,51 +42,43 @@ function validatorFor(formKey: string, formVersion: number, outcome: string): Va
   return validate;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  integer: 'a whole number',
-  number: 'a number',
-  array: 'a list',
-  object: 'a set of fields',
-  boolean: 'true or false',
-};
-
-function messageOf(error: ErrorObject, outcome: string): string {
+function messageOf(error: ErrorObject, outcome: string, language: FormLanguage): string {
   const params = error.params as Record<string, unknown>;
+  const say = FORM_MESSAGES[language];
   switch (error.keyword) {
     case 'required':
-      return `is required when the outcome is ${outcome}`;
+      return say.required(OUTCOME_LABELS[outcome as TaskOutcome]?.[language] ?? outcome);
     case 'additionalProperties':
-      return 'is not a field of this form';
+      return say.notAField;
     case 'type':
-      return `must be ${TYPE_NAMES[String(params.type)] ?? params.type}`;
+      return say.type(String(params.type));
     case 'minLength':
-      return params.limit === 1 ? 'must not be empty' : `must be at least ${params.limit} characters`;
+      return params.limit === 1 ? say.notEmpty : say.minLength(Number(params.limit));
     case 'maxLength':
-      return `must be at most ${params.limit} characters`;
+      return say.maxLength(Number(params.limit));
     case 'minimum':
-      return `must be at least ${params.limit}`;
+      return say.minimum(Number(params.limit));
     case 'maximum':
-      return `must be at most ${params.limit}`;
+      return say.maximum(Number(params.limit));
     case 'enum':
-      return `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
+      return say.oneOf((params.allowedValues as unknown[]).join(', '));
     case 'minItems':
-      return params.limit === 1 ? 'must list at least one' : `must list at least ${params.limit}`;
+      return params.limit === 1 ? say.atLeastOne : say.minItems(Number(params.limit));
     case 'maxItems':
-      return `must list at most ${params.limit}`;
+      return say.maxItems(Number(params.limit));
     case 'uniqueItems':
-      return 'must not list the same value twice';
+      return say.unique;
     case 'pattern': {
-      if (params.pattern === NOT_BLANK) return 'must not be blank';
+      if (params.pattern === NOT_BLANK) return say.notBlank;
       const examples = (error.parentSchema as FormSchema | undefined)?.examples;
-      return examples?.length ? `must be written like ${examples.join(', ')}` : 'is not written the expected way';
+      return examples?.length ? say.writtenLike(examples.join(', ')) : say.unexpected;
     }
     case 'format':
-      return `must be a valid ${params.format}`;
+      return say.format(String(params.format));
     case 'x-minimum-field':
-      return `must be at least ${error.schema}`;
+      return say.atLeastField(String(error.schema));
     default:
-      return error.message ?? 'is not valid';
+      return say.invalid;
   }
 }
 
@@ -117,15 +109,15 @@ function invalid(fields: Record<string, string[]>): BadRequestException {
   });
 }
 
-/** Checks a completion's data against its task's form (key and version) for the chosen outcome. */
-export function validateTaskForm(formKey: string, formVersion: number, outcome: string, data: Record<string, unknown> | undefined): void {
+/** Checks a completion's data against its task's form (key and version) for the chosen outcome; messages in `language`. */
+export function validateTaskForm(formKey: string, formVersion: number, outcome: string, data: Record<string, unknown> | undefined, language: FormLanguage = 'en'): void {
   const validate = validatorFor(formKey, formVersion, outcome);
   if (validate(data ?? {})) return;
   // A Map, not an object: a field named by the request (`__proto__`) must stay a plain key.
   const fields = new Map<string, string[]>();
   for (const error of validate.errors ?? []) {
     const { field, entry } = fieldOf(error);
-    const message = `${entry ? 'each entry ' : ''}${messageOf(error, outcome)}`;
+    const message = entry ? FORM_MESSAGES[language].eachEntry(messageOf(error, outcome, language)) : messageOf(error, outcome, language);
     const messages = fields.get(field) ?? [];
     if (!messages.includes(message)) fields.set(field, [...messages, message]);
   }
@@ -133,9 +125,9 @@ export function validateTaskForm(formKey: string, formVersion: number, outcome: 
 }
 
 /** The agency decision departs from the recommendation (another outcome, other terms): it needs `departureReason`. */
-export function validateDeparture(recommendation: ApprovalOutcome, outcome: string, data: Record<string, unknown> | undefined): void {
+export function validateDeparture(recommendation: ApprovalOutcome, outcome: string, data: Record<string, unknown> | undefined, language: FormLanguage = 'en'): void {
   if (!departsFromRecommendation(recommendation, { outcome, terms: data?.terms as ApprovalTerms | undefined })) return;
   const reason = data?.departureReason;
   if (typeof reason === 'string' && reason.length >= 1 && reason.length <= LONG_TEXT) return;
-  throw invalid({ 'data.departureReason': ['a decision that departs from the recommended outcome or terms needs its own reason'] });
+  throw invalid({ 'data.departureReason': [FORM_MESSAGES[language].departureReason] });
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { StaffMember } from '@hearth/domain';
+import { formLanguageOf, StaffMember } from '@hearth/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { CompleteTaskDto } from './dto/complete-task.dto';
@@ -54,8 +54,15 @@ export class TasksController {
   @HttpCode(200)
   @ApiHeader(IDEMPOTENCY_KEY)
   @ApiOkResponse({ type: TaskView })
-  complete(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CompleteTaskDto, @IdempotencyKey() key: string): Promise<TaskView> {
-    return this.tasks.complete(actor, id, body, key);
+  @ApiHeader({ name: 'Accept-Language', required: false, description: "The language of the form's field messages: ckb, kmr, ar or en (the default)" })
+  complete(
+    @CurrentActor() actor: StaffMember,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CompleteTaskDto,
+    @IdempotencyKey() key: string,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<TaskView> {
+    return this.tasks.complete(actor, id, body, key, formLanguageOf(acceptLanguage));
   }
 
   /** A holder of the task's role takes a task offered to that role. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApprovalTerms, assertMayComplete, DomainError, explainDeadline, rulePackVersion, StaffMember, StaffRole, TaskRecord, taskDefinition, TEAM_ROLES } from '@hearth/domain';
+import { ApprovalTerms, assertMayComplete, DomainError, explainDeadline, FormLanguage, rulePackVersion, StaffMember, StaffRole, TaskRecord, taskDefinition, TEAM_ROLES } from '@hearth/domain';
 import { AuditTrailRepository, CalendarHolidaysRepository, CaseFilesRepository, DelegationsRepository, StaffUsersRepository, TaskListQuery, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import {
@@ -96,7 +96,7 @@ export class TasksService {
    * PostgreSQL only once the server has durably accepted the Update, so a row completed under this
    * key is the workflow's own answer to it.
    */
-  async complete(actor: StaffMember, id: string, body: CompleteTaskDto, idempotencyKey: string): Promise<TaskView> {
+  async complete(actor: StaffMember, id: string, body: CompleteTaskDto, idempotencyKey: string, language: FormLanguage = 'en'): Promise<TaskView> {
     const task = await this.visible(actor, id);
     if (task.status !== 'open') {
       if (task.completionKey === idempotencyKey && task.completedBy === actor.userId) return this.view(task, actor, 'POST /tasks/:id/complete');
@@ -108,10 +108,10 @@ export class TasksService {
       if (definition.completedThrough) throw new DomainError('invalid-outcome', `this task is completed through ${definition.completedThrough}`);
       assertMayComplete(actor, task, definition, body.outcome);
     });
-    validateTaskForm(task.formKey, task.formVersion, body.outcome, body.data);
+    validateTaskForm(task.formKey, task.formVersion, body.outcome, body.data, language);
     if (task.type === 'make-decision') {
       const recommendation = await this.tasks.latestCompleted(task.caseRef, 'record-panel-recommendation');
-      if (recommendation) validateDeparture({ outcome: recommendation.task.outcome!, terms: recommendation.data?.terms as ApprovalTerms | undefined }, body.outcome, body.data);
+      if (recommendation) validateDeparture({ outcome: recommendation.task.outcome!, terms: recommendation.data?.terms as ApprovalTerms | undefined }, body.outcome, body.data, language);
     }
     const submissionId = body.data
       ? await this.tasks.saveSubmission({ taskId: task.id, idempotencyKey, submittedBy: actor.userId, outcome: body.outcome, data: body.data })

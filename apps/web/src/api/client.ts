@@ -27,6 +27,12 @@ export const session = {
   },
 };
 
+/** The language the API words its field messages in (Accept-Language), kept by the I18nProvider. */
+let requestLanguage = 'en';
+export function setRequestLanguage(language: string): void {
+  requestLanguage = language;
+}
+
 type Query = Record<string, string | number | boolean | undefined | null | readonly string[]>;
 
 /** `/tasks?overdue=true`: parameters left undefined, null or empty are left out. */
@@ -59,7 +65,7 @@ interface Send {
 }
 
 export async function api<T>(path: string, { method = 'GET', body, idempotencyKey }: Send = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLanguage, ...authHeaders() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -86,13 +86,13 @@ export function SchemaForm({ schema, value, onChange, errors }: { schema: FormSc
   return <SchemaFields schema={schema} path="data" value={value} onChange={onChange} errors={errors} />;
 }
 
-/** The required fields left empty or blank, by path: checked before sending, so the user hears it in their language. */
+/** The required fields left empty, by path: checked before sending. Anything else (blank text, limits) the API checks, in the user's language. */
 export function missingRequired(schema: FormSchema, value: FormValues, path = 'data'): string[] {
   const missing: string[] = [];
   for (const name of schema.required ?? []) {
     const field = schema.properties?.[name];
     const entry = value[name];
-    const empty = entry === undefined || entry === null || (typeof entry === 'string' && entry.trim() === '') || (Array.isArray(entry) && entry.length === 0);
+    const empty = entry === undefined || entry === null || entry === '' || (Array.isArray(entry) && entry.length === 0);
     if (empty) missing.push(`${path}.${name}`);
     else if (field?.type === 'object') missing.push(...missingRequired(field, entry as FormValues, `${path}.${name}`));
   }

@@ -1,3 +1,4 @@
+import { setRequestLanguage } from '../api/client';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { formatDate, formatDateTime, formatNumber } from './dates';
 import { DEFAULT_PREFERENCES, directionOf, LANGUAGES, Preferences } from './languages';
@@ -37,6 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const html = document.documentElement;
     html.lang = LANGUAGES.find((each) => each.code === preferences.language)!.htmlLang;
     html.dir = dir;
+    setRequestLanguage(preferences.language);
     localStorage.setItem(STORAGE_KEY, JSON.stringify(preferences));
   }, [preferences, dir]);
 

@@ -5,6 +5,7 @@ import { panelForms } from './panel.forms';
 export * from './form-definition';
 export { FORM_SCHEMA_DIALECT, LONG_TEXT, NOT_BLANK } from './form-fields';
 export { OUTCOME_LABELS, outcomeLabelsOf } from './outcome-labels';
+export { FORM_MESSAGES, formLanguageOf, type FormMessages } from './form-messages';
 
 /** Every version of every form Hearth asks staff to fill in: each pathway's, and the panel's. */
 export const formCatalogue: readonly FormDefinition[] = [...carerApprovalForms, ...panelForms];
