@@ -100,6 +100,9 @@ describe('the OpenAPI document describes every response', () => {
     for (let attempt = 0; attempt < 4; attempt++) await http().post('/auth/login').send({ username: locked.username, password: 'wrong password' }).expect(401);
     await http().post('/auth/login').send({ username: locked.username, password: 'wrong password' }).expect(429);
     await http().get('/me').set(await auth('caseworker')).expect(200);
+    await http().put('/me/preferences').set(await auth('caseworker')).send({ language: 'ckb', digits: 'arab', hijri: true }).expect(200);
+    await http().put('/me/preferences').set(await auth('caseworker')).send({ language: 'fr', digits: 'arab', hijri: true }).expect(400);
+    expect((await http().get('/me').set(await auth('caseworker')).expect(200)).body.preferences).toEqual({ language: 'ckb', digits: 'arab', hijri: true });
     const mover = await hearth.addStaff('caseworker');
     const token = bearer(await hearth.login(mover));
     await http().put('/me/password').set(token).send({ currentPassword: 'not my password', newPassword: 'a brand new password' }).expect(400);

@@ -182,7 +182,9 @@ export async function fuzz(target: FuzzTarget, requests: number, seed = 7): Prom
     if (body) headers['content-type'] = body.contentType;
     const url = `${target.baseUrl}${pathFor(operation)}${queryFor(operation)}`;
     const response = await fetch(url, { method: operation.method, headers, body: body?.text, signal: AbortSignal.timeout(20_000) });
-    const text = await response.text();
+    // A live stream (GET /alerts/stream) never ends: its status is the answer.
+    const streaming = response.headers.get('content-type')?.startsWith('text/event-stream');
+    const text = streaming ? (await response.body?.cancel(), '') : await response.text();
     report.sent++;
     report.byStatus[response.status] = (report.byStatus[response.status] ?? 0) + 1;
     if (response.status >= 500) report.failures.push({ method: operation.method, path: url.slice(target.baseUrl.length, target.baseUrl.length + 200), status: response.status, body: text.slice(0, 300) });

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { Browser, Locator, Page } from 'playwright-core';
+import { ar } from '../../apps/web/src/i18n/messages/ar';
 import { ckb } from '../../apps/web/src/i18n/messages/ckb';
 import { caseRef, FORM_MESSAGES } from '@hearth/domain';
 import { eventually, Harness, startHearth, TEST_PASSWORD } from '../support/hearth-harness';
@@ -126,6 +127,25 @@ describe('the staff web app', () => {
     const done = await hearth.http.get(`/tasks/${check.id}`).set(await journey.auth('caseworker')).expect(200);
     expect(done.body).toMatchObject({ status: 'completed', outcome: 'satisfactory' });
     await context.close();
+  });
+
+  it("keeps a user's language, digits and Hijri choice with their account, whichever browser they sign in on", async () => {
+    const reader = await hearth.addStaff('caseworker');
+    await hearth.http.put('/me/preferences').set({ authorization: `Bearer ${await hearth.login(reader)}` }).send({ language: 'ar', digits: 'arab', hijri: true }).expect(200);
+    // A browser that has only ever shown English.
+    const page = await as(reader, 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
+    await page.getByRole('heading', { name: ar.work.title }).waitFor();
+    // Changing it in the menu is kept with the account.
+    await page.getByRole('button', { name: new RegExp(ar.settings.title) }).click();
+    await page.getByLabel(ar.settings.language).first().click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    await eventually(async () => {
+      const me = await hearth.http.get('/me').set({ authorization: `Bearer ${await hearth.login(reader)}` }).expect(200);
+      return me.body.preferences?.language === 'en' ? me.body.preferences : undefined;
+    }, 10_000, 'the choice saved with the account');
+    await page.context().close();
   });
 
   it('finds a household by its name in another spelling and opens it', async () => {

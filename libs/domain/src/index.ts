@@ -21,4 +21,5 @@ export * from './cases/case-number';
 export * from './staff/need-to-know';
 export * from './search/searchable-name';
 export * from './staff/login-throttle';
+export * from './staff/staff-preferences';
 export * from './forms/form-catalogue';

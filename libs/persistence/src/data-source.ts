@@ -20,6 +20,7 @@ import { StaffTeamsAndCaseFiles1764000000010 } from './migrations/1764000000010-
 import { PanelIdempotency1764000000011 } from './migrations/1764000000011-panel-idempotency';
 import { InboxIndexes1764000000012 } from './migrations/1764000000012-inbox-indexes';
 import { AlertEvents1764000000013 } from './migrations/1764000000013-alert-events';
+import { StaffPreferences1764000000014 } from './migrations/1764000000014-staff-preferences';
 
 export const entities = [
   AlertEntity,
@@ -46,6 +47,7 @@ export const migrations = [
   PanelIdempotency1764000000011,
   InboxIndexes1764000000012,
   AlertEvents1764000000013,
+  StaffPreferences1764000000014,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

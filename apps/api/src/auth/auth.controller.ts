@@ -8,6 +8,7 @@ import { StaffView } from '../staff/staff.view';
 import { AccessTokenClaims } from './auth.guard';
 import { CurrentActor, Public } from './auth.decorators';
 import { AccessTokenDto, ChangePasswordDto, LoginDto } from './login.dto';
+import { MeView, PreferencesDto } from './preferences.dto';
 import { hashPassword, verifyPassword } from './password';
 import { userThrottleKey } from './throttle-keys';
 
@@ -61,11 +62,21 @@ export class AuthController {
   /** Any member of staff: who I am, my roles and my team. */
   @Get('me')
   @ApiBearerAuth()
-  @ApiOkResponse({ type: StaffView })
-  async me(@CurrentActor() actor: StaffMember): Promise<StaffView> {
-    const me = await this.users.summary(actor.userId);
+  @ApiOkResponse({ type: MeView })
+  async me(@CurrentActor() actor: StaffMember): Promise<MeView> {
+    const [me, preferences] = await Promise.all([this.users.summary(actor.userId), this.users.preferencesOf(actor.userId)]);
     if (!me) throw new DomainError('not-found', 'this account no longer exists');
-    return StaffView.of(me);
+    return { ...StaffView.of(me), preferences };
+  }
+
+  /** Any member of staff keeps their language, digits and Hijri choice with their account. */
+  @Put('me/preferences')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: PreferencesDto })
+  async setPreferences(@CurrentActor() actor: StaffMember, @Body() body: PreferencesDto): Promise<PreferencesDto> {
+    const preferences = { language: body.language, digits: body.digits, hijri: body.hijri };
+    await this.users.setPreferences(actor.userId, preferences);
+    return preferences;
   }
 
   /** Any member of staff changes their own password, giving the current one; every session ends, this one too: log in again. */

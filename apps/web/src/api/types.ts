@@ -13,4 +13,5 @@ export type { PanelCalendarView, PanelCalendarEntryView, PanelAgendaView, PanelC
 export type { RegisterPage, RegisterEntryView } from '../../../api/src/register/register.view';
 export type { DayOffView, DayOffDeclaredView, DayOffRemovedView, CalendarPreviewView } from '../../../api/src/calendar/calendar.view';
 export type { AccessTokenDto } from '../../../api/src/auth/login.dto';
+export type { MeView } from '../../../api/src/auth/preferences.dto';
 export type { FormDefinitionView } from '../../../api/src/forms/forms.controller';

@@ -1,7 +1,8 @@
 // Dates as staff read them: the case's local date (the API gives `YYYY-MM-DD` and `YYYY-MM-DDTHH:mm`
 // on the jurisdiction's clock), in the user's language and digits, with the Hijri date beside it
 // when wanted. Sorani and Badini month and day names are the app's own: browsers may lack them.
-import type { Digits, Language, Preferences } from './languages';
+import type { DigitStyle, StaffPreferences } from '@hearth/domain';
+import type { Language } from './languages';
 
 const KURDISH_NAMES: Record<'ckb' | 'kmr', { months: readonly string[]; weekdays: readonly string[] }> = {
   ckb: {
@@ -18,24 +19,24 @@ const KURDISH_NAMES: Record<'ckb' | 'kmr', { months: readonly string[]; weekdays
 const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 
 /** Latin digits in a text as the user wants them: Latin, or Arabic-Indic (٠١٢…). */
-export function withDigits(text: string, digits: Digits): string {
+export function withDigits(text: string, digits: DigitStyle): string {
   return digits === 'arab' ? text.replace(/[0-9]/g, (digit) => ARABIC_INDIC[Number(digit)]) : text;
 }
 
 /** A number in the user's digits. */
-export const formatNumber = (value: number, digits: Digits): string => withDigits(String(value), digits);
+export const formatNumber = (value: number, digits: DigitStyle): string => withDigits(String(value), digits);
 
 function parts(localDate: string): { year: number; month: number; day: number; utc: Date } {
   const [year, month, day] = localDate.slice(0, 10).split('-').map(Number);
   return { year, month, day, utc: new Date(Date.UTC(year, month - 1, day, 12)) };
 }
 
-function intlLocale(language: Language, digits: Digits, calendar?: string): string {
+function intlLocale(language: Language, digits: DigitStyle, calendar?: string): string {
   const base = language === 'en' ? 'en-GB' : 'ar-IQ';
   return `${base}-u-nu-${digits}${calendar ? `-ca-${calendar}` : ''}`;
 }
 
-function gregorian(localDate: string, { language, digits }: Preferences, withWeekday: boolean): string {
+function gregorian(localDate: string, { language, digits }: StaffPreferences, withWeekday: boolean): string {
   const { year, month, day, utc } = parts(localDate);
   if (language === 'ckb' || language === 'kmr') {
     const names = KURDISH_NAMES[language];
@@ -46,18 +47,18 @@ function gregorian(localDate: string, { language, digits }: Preferences, withWee
 }
 
 /** The Hijri (Umm al-Qura) date of a local date, through the browser's Intl. */
-export function hijriDate(localDate: string, { language, digits }: Preferences): string {
+export function hijriDate(localDate: string, { language, digits }: StaffPreferences): string {
   return new Intl.DateTimeFormat(intlLocale(language, digits, 'islamic-umalqura'), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(parts(localDate).utc);
 }
 
 /** `2026-12-03` as "3 December 2026" in the user's language (and "(22 Jumada II 1448 AH)" beside it when wanted). */
-export function formatDate(localDate: string, preferences: Preferences, options: { weekday?: boolean } = {}): string {
+export function formatDate(localDate: string, preferences: StaffPreferences, options: { weekday?: boolean } = {}): string {
   const text = gregorian(localDate, preferences, options.weekday ?? false);
   return preferences.hijri ? `${text} (${hijriDate(localDate, preferences)})` : text;
 }
 
 /** `2026-12-03T16:00` as the date and the time on the case's clock. */
-export function formatDateTime(localDateTime: string, preferences: Preferences): string {
+export function formatDateTime(localDateTime: string, preferences: StaffPreferences): string {
   return `${formatDate(localDateTime.slice(0, 10), preferences)} ${withDigits(localDateTime.slice(11, 16), preferences.digits)}`;
 }
 

@@ -1,14 +1,15 @@
 import { setRequestLanguage } from '../api/client';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { formatDate, formatDateTime, formatNumber } from './dates';
-import { DEFAULT_PREFERENCES, directionOf, LANGUAGES, Preferences } from './languages';
+import type { StaffPreferences } from '@hearth/domain';
+import { DEFAULT_PREFERENCES, directionOf, LANGUAGES } from './languages';
 import { fill, Messages, MESSAGES } from './messages';
 
 const STORAGE_KEY = 'hearth.preferences';
 
-function stored(): Preferences {
+function stored(): StaffPreferences {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Preferences>;
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<StaffPreferences>;
     const language = LANGUAGES.some((each) => each.code === saved.language) ? saved.language! : DEFAULT_PREFERENCES.language;
     return { language, digits: saved.digits === 'latn' || saved.digits === 'arab' ? saved.digits : DEFAULT_PREFERENCES.digits, hijri: saved.hijri === true };
   } catch {
@@ -18,9 +19,9 @@ function stored(): Preferences {
 
 export interface I18n {
   m: Messages;
-  preferences: Preferences;
+  preferences: StaffPreferences;
   dir: 'rtl' | 'ltr';
-  setPreferences(change: Partial<Preferences>): void;
+  setPreferences(change: Partial<StaffPreferences>): void;
   /** A message with placeholders filled, numbers in the user's digits. */
   t(message: string, values?: Record<string, string | number>): string;
   date(localDate: string, options?: { weekday?: boolean }): string;
@@ -31,7 +32,7 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [preferences, setState] = useState<Preferences>(stored);
+  const [preferences, setState] = useState<StaffPreferences>(stored);
   const dir = directionOf(preferences.language);
 
   useEffect(() => {
@@ -42,7 +43,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(preferences));
   }, [preferences, dir]);
 
-  const setPreferences = useCallback((change: Partial<Preferences>) => setState((current) => ({ ...current, ...change })), []);
+  const setPreferences = useCallback((change: Partial<StaffPreferences>) => setState((current) => ({ ...current, ...change })), []);
 
   const value = useMemo<I18n>(() => {
     const number = (value: number) => formatNumber(value, preferences.digits);

@@ -1,4 +1,4 @@
-import type { FormLanguage } from '@hearth/domain';
+import type { FormLanguage, StaffPreferences } from '@hearth/domain';
 
 /** Sorani, Badini (Arabic script), Arabic and English: the first three right to left. */
 export const LANGUAGES: readonly { code: FormLanguage; name: string; dir: 'rtl' | 'ltr'; htmlLang: string }[] = [
@@ -9,15 +9,7 @@ export const LANGUAGES: readonly { code: FormLanguage; name: string; dir: 'rtl' 
 ];
 
 export type Language = FormLanguage;
-export type Digits = 'latn' | 'arab';
-
-/** What each member of staff chooses: language, digits, and Hijri dates beside Gregorian. */
-export interface Preferences {
-  language: Language;
-  digits: Digits;
-  hijri: boolean;
-}
 
 export const directionOf = (language: Language): 'rtl' | 'ltr' => LANGUAGES.find((each) => each.code === language)!.dir;
 
-export const DEFAULT_PREFERENCES: Preferences = { language: 'ckb', digits: 'arab', hijri: false };
+export const DEFAULT_PREFERENCES: StaffPreferences = { language: 'ckb', digits: 'arab', hijri: false };

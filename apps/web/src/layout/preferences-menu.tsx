@@ -1,10 +1,13 @@
 import { Button, Checkbox, Popover, SegmentedControl, Select, Stack } from '@mantine/core';
+import { useCurrentUser } from '../auth/current-user';
 import { useI18n } from '../i18n/i18n';
-import { Digits, Language, LANGUAGES } from '../i18n/languages';
+import type { DigitStyle } from '@hearth/domain';
+import { Language, LANGUAGES } from '../i18n/languages';
 
-/** Language, digits and Hijri dates, kept in this browser for the next visit. */
+/** Language, digits and Hijri dates: kept with the account once signed in, and in this browser. */
 export function PreferencesMenu() {
-  const { m, preferences, setPreferences } = useI18n();
+  const { m, preferences } = useI18n();
+  const { choose: setPreferences } = useCurrentUser();
   const current = LANGUAGES.find((each) => each.code === preferences.language)!;
   return (
     <Popover position="bottom-end" shadow="md" width={280} trapFocus>
@@ -25,7 +28,7 @@ export function PreferencesMenu() {
             aria-label={m.settings.digits}
             data={[{ value: 'latn', label: m.settings.digitsLatin }, { value: 'arab', label: m.settings.digitsArabic }]}
             value={preferences.digits}
-            onChange={(digits) => setPreferences({ digits: digits as Digits })}
+            onChange={(digits) => setPreferences({ digits: digits as DigitStyle })}
             fullWidth
             size="xs"
           />

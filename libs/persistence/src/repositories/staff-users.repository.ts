@@ -1,4 +1,4 @@
-import { DomainError, StaffRole } from '@hearth/domain';
+import { DomainError, StaffPreferences, StaffRole } from '@hearth/domain';
 import { DataSource } from 'typeorm';
 import { StaffUserEntity } from '../entities/staff-user.entity';
 import { sqlParams } from './case-access';
@@ -54,6 +54,16 @@ export class StaffUsersRepository {
   async findById(id: string): Promise<StaffUserRecord | null> {
     const row = await this.dataSource.getRepository(StaffUserEntity).findOneBy({ id });
     return row ? toRecord(row) : null;
+  }
+
+  /** Their display choices, or null when they have made none. */
+  async preferencesOf(id: string): Promise<StaffPreferences | null> {
+    const [row]: { preferences: StaffPreferences | null }[] = await this.dataSource.query(`SELECT preferences FROM staff_user WHERE id = $1`, [id]);
+    return row?.preferences ?? null;
+  }
+
+  async setPreferences(id: string, preferences: StaffPreferences): Promise<void> {
+    await this.dataSource.query(`UPDATE staff_user SET preferences = $2 WHERE id = $1`, [id, JSON.stringify(preferences)]);
   }
 
   async summary(id: string): Promise<StaffSummary | null> {
