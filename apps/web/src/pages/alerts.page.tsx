@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AlertSeverity, AlertKind } from '@hearth/domain';
-import { api, authHeaders, withQuery } from '../api/client';
+import { authHeaders } from '../api/client';
 import { followStream } from '../api/event-stream';
-import type { AlertPage, AlertView } from '../api/types';
+import type { AlertView } from '../api/types';
+import { LoadMore, usePaged } from '../hooks/paged';
 import { CaseLabel } from '../components/case-label';
 import { ErrorNotice, Loading } from '../components/status';
 import { formKeyOf, useTaskTitle } from '../hooks/forms';
@@ -20,12 +21,7 @@ export default function AlertsPage() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<'live' | 'reconnecting' | 'connecting'>('connecting');
   const [fresh, setFresh] = useState<Set<string>>(new Set());
-  const alerts = useInfiniteQuery({
-    queryKey: ['alerts'],
-    queryFn: ({ pageParam }) => api<AlertPage>(withQuery('/alerts', { cursor: pageParam, limit: 50 })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const alerts = usePaged<AlertView>(['alerts'], '/alerts', { limit: 50 });
 
   useEffect(
     () =>
@@ -41,7 +37,7 @@ export default function AlertsPage() {
     [queryClient],
   );
 
-  const rows = alerts.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = alerts.rows;
   return (
     <Stack>
       <Group justify="space-between">
@@ -82,7 +78,7 @@ export default function AlertsPage() {
           </Table>
         </div>
       )}
-      {alerts.hasNextPage && <Button variant="default" onClick={() => void alerts.fetchNextPage()} loading={alerts.isFetchingNextPage}>{m.common.loadMore}</Button>}
+      <LoadMore list={alerts} />
     </Stack>
   );
 }

@@ -1,9 +1,8 @@
 import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { CASE_NUMBER_PATTERN, HOUSEHOLD_STAGES, normalizeCaseNumber } from '@hearth/domain';
-import { api, withQuery } from '../api/client';
-import type { HouseholdPage } from '../api/types';
+import type { HouseholdListItemView } from '../api/types';
+import { LoadMore, usePaged } from '../hooks/paged';
 import { ErrorNotice, Loading } from '../components/status';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
@@ -16,13 +15,8 @@ export default function HouseholdsPage() {
   const [stage, setStage] = useState<string | null>(null);
   const number = normalizeCaseNumber(search);
   const filters = { ...(CASE_NUMBER_PATTERN.test(number) ? { caseNumber: number } : { name: search.trim() }), stage, limit: 50 };
-  const households = useInfiniteQuery({
-    queryKey: ['households', filters],
-    queryFn: ({ pageParam }) => api<HouseholdPage>(withQuery('/households', { ...filters, cursor: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const rows = households.data?.pages.flatMap((page) => page.items) ?? [];
+  const households = usePaged<HouseholdListItemView>(['households'], '/households', filters);
+  const rows = households.rows;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSearch(typed);
@@ -75,7 +69,7 @@ export default function HouseholdsPage() {
           </Table>
         </div>
       )}
-      {households.hasNextPage && <Button variant="default" onClick={() => void households.fetchNextPage()} loading={households.isFetchingNextPage}>{m.common.loadMore}</Button>}
+      <LoadMore list={households} />
     </Stack>
   );
 }

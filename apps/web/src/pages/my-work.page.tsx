@@ -1,12 +1,11 @@
-import { Button, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { TASK_TYPES } from '@hearth/domain';
-import { api, withQuery } from '../api/client';
-import type { TaskPage, TaskView } from '../api/types';
+import type { TaskView } from '../api/types';
 import { CaseLabel } from '../components/case-label';
 import { DueBadge, ErrorNotice, Loading } from '../components/status';
 import { useTaskTitle } from '../hooks/forms';
+import { LoadMore, usePaged } from '../hooks/paged';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { subjectLabel } from '../components/subject';
@@ -26,13 +25,8 @@ export function MyWorkPage() {
   const [dueWithinDays, setDueWithinDays] = useState<string | null>(null);
   const [type, setType] = useState<string | null>(null);
   const filters = query(show, overdue, dueWithinDays, type);
-  const tasks = useInfiniteQuery({
-    queryKey: ['tasks', filters],
-    queryFn: ({ pageParam }) => api<TaskPage>(withQuery('/tasks', { ...filters, cursor: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const rows: TaskView[] = tasks.data?.pages.flatMap((page) => page.items) ?? [];
+  const tasks = usePaged<TaskView>(['tasks'], '/tasks', filters);
+  const rows = tasks.rows;
 
   return (
     <Stack>
@@ -98,9 +92,7 @@ export function MyWorkPage() {
         </div>
       )}
       {rows.length > 0 && <Text size="sm" c="dimmed">{t(m.work.count, { n: number(rows.length) })}</Text>}
-      {tasks.hasNextPage && (
-        <Button variant="default" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>{m.common.loadMore}</Button>
-      )}
+      <LoadMore list={tasks} />
     </Stack>
   );
 }

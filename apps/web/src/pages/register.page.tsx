@@ -1,9 +1,8 @@
-import { Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { CHILD_SEXES, PLACEMENT_TYPES } from '@hearth/domain';
-import { api, withQuery } from '../api/client';
-import type { RegisterPage as Page } from '../api/types';
+import type { RegisterEntryView } from '../api/types';
+import { LoadMore, usePaged } from '../hooks/paged';
 import { CaseLabel } from '../components/case-label';
 import { ErrorNotice, Loading } from '../components/status';
 import { useI18n } from '../i18n/i18n';
@@ -17,13 +16,8 @@ export default function RegisterPage() {
   const [age, setAge] = useState<number | ''>('');
   const [language, setLanguage] = useState('');
   const filters = { placementType, sex, age: age === '' ? undefined : age, language: language.trim() || undefined, limit: 50 };
-  const register = useInfiniteQuery({
-    queryKey: ['register', filters],
-    queryFn: ({ pageParam }) => api<Page>(withQuery('/carers/register', { ...filters, after: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.next ?? undefined,
-  });
-  const rows = register.data?.pages.flatMap((page) => page.items) ?? [];
+  const register = usePaged<RegisterEntryView>(['register'], '/carers/register', filters, 'after');
+  const rows = register.rows;
 
   return (
     <Stack>
@@ -63,7 +57,7 @@ export default function RegisterPage() {
           </Table>
         </div>
       )}
-      {register.hasNextPage && <Button variant="default" onClick={() => void register.fetchNextPage()} loading={register.isFetchingNextPage}>{m.common.loadMore}</Button>}
+      <LoadMore list={register} />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Group, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { STAFF_ROLES, StaffRole } from '@hearth/domain';
-import { api, ApiError, withQuery } from '../api/client';
-import type { StaffPage, StaffView, TeamList } from '../api/types';
+import { api, ApiError } from '../api/client';
+import type { StaffView, TeamList } from '../api/types';
+import { LoadMore, usePaged } from '../hooks/paged';
 import { ErrorNotice, errorMessage, Loading } from '../components/status';
 import { useI18n } from '../i18n/i18n';
 
@@ -53,12 +54,7 @@ function AddStaff({ teams }: { teams: TeamList['items'] }) {
 export default function StaffAdminPage() {
   const { m } = useI18n();
   const queryClient = useQueryClient();
-  const staff = useInfiniteQuery({
-    queryKey: ['staff', 'all'],
-    queryFn: ({ pageParam }) => api<StaffPage>(withQuery('/staff', { includeInactive: true, cursor: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const staff = usePaged<StaffView>(['staff', 'all'], '/staff', { includeInactive: true });
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => api<TeamList>('/teams') });
   const change = useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) => api(`/staff/${id}`, { method: 'PATCH', body: { active } }),
@@ -82,7 +78,7 @@ export default function StaffAdminPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {staff.data.pages.flatMap((page) => page.items).map((member) => (
+            {staff.rows.map((member) => (
               <Table.Tr key={member.id}>
                 <Table.Td>{member.displayName}</Table.Td>
                 <Table.Td dir="ltr">{member.username}</Table.Td>
@@ -99,7 +95,7 @@ export default function StaffAdminPage() {
           </Table.Tbody>
         </Table>
       </div>
-      {staff.hasNextPage && <Button variant="default" onClick={() => void staff.fetchNextPage()} loading={staff.isFetchingNextPage}>{m.common.loadMore}</Button>}
+      <LoadMore list={staff} />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Checkbox, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { api, newIdempotencyKey, withQuery } from '../api/client';
-import type { CaseloadView, DelegationList, StaffPage, TaskMoveResult, TaskPage } from '../api/types';
+import type { CaseloadView, DelegationList, StaffPage, TaskMoveResult, TaskView } from '../api/types';
+import { LoadMore, usePaged } from '../hooks/paged';
 import { useCurrentUser } from '../auth/current-user';
 import { CaseLabel } from '../components/case-label';
 import { DueBadge, ErrorNotice, errorMessage, Loading } from '../components/status';
@@ -19,12 +20,7 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
   const { m, t, date } = useI18n();
   const title = useTaskTitle();
   const queryClient = useQueryClient();
-  const tasks = useInfiniteQuery({
-    queryKey: ['tasks', { assignedTo: workerId }],
-    queryFn: ({ pageParam }) => api<TaskPage>(withQuery('/tasks', { assignedTo: workerId, limit: 100, cursor: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const tasks = usePaged<TaskView>(['tasks'], '/tasks', { assignedTo: workerId, limit: 100 });
   const staff = useTeamStaff(teamId);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [to, setTo] = useState<string | null>(null);
@@ -38,7 +34,7 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
       void queryClient.invalidateQueries({ queryKey: ['caseload'] });
     },
   });
-  const rows = tasks.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = tasks.rows;
   const colleagues = (staff.data?.items ?? []).filter((each) => each.id !== workerId && each.active);
 
   return (
@@ -73,7 +69,7 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
           </Table>
         </div>
       )}
-      {tasks.hasNextPage && <Button variant="default" mt="xs" onClick={() => void tasks.fetchNextPage()} loading={tasks.isFetchingNextPage}>{m.common.loadMore}</Button>}
+      <LoadMore list={tasks} />
       <Group align="flex-end" mt="sm">
         <Select label={m.team.moveTo} placeholder={m.team.choose} data={colleagues.map((each) => ({ value: each.id, label: each.displayName }))} value={to} onChange={setTo} w={240} searchable />
         <Button disabled={!to || chosen.size === 0} onClick={() => move.mutate(false)} loading={move.isPending}>{m.team.moveSelected}</Button>
