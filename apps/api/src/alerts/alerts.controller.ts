@@ -2,7 +2,8 @@ import { Controller, Get, Header, Headers, MessageEvent, Query, Sse } from '@nes
 import { concatMap, defer, from, interval, map, merge, Observable, startWith, switchMap, throttleTime } from 'rxjs';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ALERT_KINDS, ALERT_SEVERITIES, AlertKind, AlertSeverity, localDateTimeOf, rulePackInForceAt, StaffMember, taskCatalogue } from '@hearth/domain';
-import { AlertEventRow, AlertRow, AlertsRepository } from '@hearth/persistence';
+import { AlertRow, AlertsRepository } from '@hearth/persistence';
+import { AlertStream } from './alert-stream';
 import { AlertEvents } from './alert-events';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../common/page.query';
@@ -61,7 +62,6 @@ export class AlertEventView {
   @ApiProperty({ type: AlertView }) alert!: AlertView;
 }
 
-const STREAM_BATCH = 200;
 const HEARTBEAT_MS = 25_000;
 
 export class AlertPage {
@@ -83,37 +83,32 @@ export class AlertsController {
   /**
    * Alerts as they are raised and resolved, for whoever would see them in `GET /alerts`, as
    * Server-Sent Events (`id` is the event number). Send `Last-Event-ID` to resume after a lost
-   * connection: nothing raised meanwhile is missed. A `heartbeat` event comes every 25 s.
+   * connection: nothing raised meanwhile is missed, and the last events before it may come again
+   * (drop ids already seen). A `heartbeat` event comes every 25 s.
    */
   @Sse('stream')
   @Header('X-Accel-Buffering', 'no')
   @ApiOkResponse({ description: 'text/event-stream of AlertEventView (event types raised, resolved, heartbeat)', content: { 'text/event-stream': { schema: { $ref: '#/components/schemas/AlertEventView' } } } })
   stream(@CurrentActor() actor: StaffMember, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
-    const resumeAfter = /^\d{1,18}$/.test(lastEventId ?? '') ? Number(lastEventId) : undefined;
-    const events = defer(async () => resumeAfter ?? (await this.alerts.latestEventSeq())).pipe(
-      switchMap((start) => {
-        let last = start;
-        // Each notification (coalesced) asks for what this person may see since the last event sent.
-        return this.events.notifications.pipe(
+    const resumeAfter = /^\d{1,15}$/.test(lastEventId ?? '') ? Number(lastEventId) : undefined;
+    const events = defer(async () => (resumeAfter === undefined ? AlertStream.fromNow(this.alerts, actor) : AlertStream.after(this.alerts, actor, resumeAfter))).pipe(
+      // Each notification (coalesced) asks for what this person may see and has not been sent.
+      switchMap((stream) =>
+        this.events.notifications.pipe(
           startWith(undefined),
           throttleTime(100, undefined, { leading: true, trailing: true }),
           concatMap(async () => {
-            const sent: AlertEventRow[] = [];
-            for (let batch = await this.alerts.eventsAfter(actor, last, STREAM_BATCH); batch.length; batch = await this.alerts.eventsAfter(actor, last, STREAM_BATCH)) {
-              sent.push(...batch);
-              last = Number(batch[batch.length - 1].eventSeq);
-              if (batch.length < STREAM_BATCH) break;
-            }
-            await this.access.logRead(actor, sent.filter((row) => row.caseName).map((row) => row.caseRef), ['caseName'], 'GET /alerts/stream');
-            return sent;
+            const rows = await stream.next();
+            await this.access.logRead(actor, rows.filter((row) => row.caseName).map((row) => row.caseRef), ['caseName'], 'GET /alerts/stream');
+            return rows;
           }),
           concatMap((rows) => from(rows)),
           map((row): MessageEvent => {
             const change = row.resolvedAt ? 'resolved' : 'raised';
             return { id: row.eventSeq, type: change, data: { change, alert: AlertView.of(row) } satisfies AlertEventView };
           }),
-        );
-      }),
+        ),
+      ),
     );
     return merge(events, interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} }))));
   }

@@ -13,6 +13,8 @@ export interface StreamHandlers {
 }
 
 const RETRY_MS = 2_000;
+/** Event ids remembered, to drop the ones a resumed stream sends again. */
+const SEEN = 1_000;
 
 /** Parses one SSE block (lines up to a blank line). */
 export function parseEvent(block: string): StreamEvent | null {
@@ -35,6 +37,7 @@ export function parseEvent(block: string): StreamEvent | null {
 export function followStream(url: string, handlers: StreamHandlers, headers: () => Record<string, string> = () => ({})): () => void {
   const controller = new AbortController();
   let lastEventId: string | null = null;
+  const seen = new Set<string>();
 
   async function connect(): Promise<void> {
     while (!controller.signal.aborted) {
@@ -56,7 +59,13 @@ export function followStream(url: string, handlers: StreamHandlers, headers: () 
             const event = parseEvent(buffer.slice(0, end));
             buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
             if (!event) continue;
-            if (event.id) lastEventId = event.id;
+            if (event.id) {
+              // At least once: after a reconnection the server may repeat the last events.
+              if (seen.has(event.id)) continue;
+              seen.add(event.id);
+              if (seen.size > SEEN) seen.delete(seen.values().next().value!);
+              if (!lastEventId || Number(event.id) > Number(lastEventId)) lastEventId = event.id;
+            }
             handlers.onEvent(event);
           }
         }
