@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { OUTCOME_LABELS, TaskOutcome } from '@hearth/domain';
 import { api } from '../api/client';
-import type { DecisionView, HouseholdView } from '../api/types';
+import type { DecisionView, HouseholdView, TimelineEntryView } from '../api/types';
 import { DueBadge, ErrorNotice, Loading } from '../components/status';
 import { subjectLabel } from '../components/subject';
 import { useTaskTitle } from '../hooks/forms';
@@ -57,6 +57,12 @@ export default function HouseholdPage({ id }: { id: string }) {
   const view = household.data;
   const local = (instant: string) => dateTime(localDateTimeIn(instant, view.timeZone));
   const open = view.tasks.filter((task) => task.status === 'open');
+  /** What happened, in the user's words: the audit action's label, and the stage a change reached. */
+  const timelineLabel = (entry: TimelineEntryView) => {
+    const label = (m.timeline as Record<string, string>)[entry.action] ?? entry.action;
+    const stage = entry.action === 'household.stage-changed' ? (entry.after?.stage as keyof typeof m.stage | undefined) : undefined;
+    return stage && m.stage[stage] ? `${label}: ${m.stage[stage]}` : label;
+  };
   const outcome = (value: string) => OUTCOME_LABELS[value as TaskOutcome]?.[preferences.language] ?? value;
 
   return (
@@ -140,7 +146,7 @@ export default function HouseholdPage({ id }: { id: string }) {
         <List size="sm" spacing={4}>
           {view.timeline.map((entry, index) => (
             <List.Item key={`${entry.at}-${index}`}>
-              {local(entry.at)} — {entry.action}{entry.actorName ? ` · ${entry.actorName}` : ''}
+              {local(entry.at)} — {timelineLabel(entry)}{entry.actorName ? ` · ${entry.actorName}` : ''}
             </List.Item>
           ))}
         </List>
