@@ -161,6 +161,27 @@ describe('the staff web app', () => {
     await page.context().close();
   });
 
+  it('a caseworker records an enquiry in Sorani, lands on the new case, and adds a member of the household', async () => {
+    const page = await as(hearth.users.caseworker, 'ckb', { path: '/app/households' });
+    await page.getByRole('button', { name: ckb.enquiry.title }).click();
+    await page.getByLabel(ckb.enquiry.name).fill('هێمن عەزیز');
+    await page.getByLabel(ckb.enquiry.phone).fill('+964 750 000 1111');
+    await page.getByRole('button', { name: ckb.enquiry.submit }).click();
+    await page.getByRole('heading', { name: 'هێمن عەزیز' }).waitFor();
+    const id = page.url().split('/').pop()!;
+    const recorded = await hearth.http.get(`/households/${id}`).set(await journey.auth('caseworker')).expect(200);
+    expect(recorded.body).toMatchObject({ displayName: 'هێمن عەزیز', phone: '+964 750 000 1111', stage: 'enquiry' });
+    expect(await page.locator('#main').innerText()).toContain(recorded.body.caseNumber);
+
+    const addMember = page.getByRole('region', { name: ckb.actions.addMember });
+    await addMember.getByLabel(ckb.common.name).fill('ئاسۆ عەزیز');
+    await addMember.getByLabel(ckb.actions.relationship).fill('هاوسەر');
+    await addMember.getByRole('button', { name: ckb.actions.addMember }).click();
+    await eventually(async () => ((await hearth.http.get(`/households/${id}/members`).set(await journey.auth('caseworker')).expect(200)).body.items.some((member: { fullName: string }) => member.fullName === 'ئاسۆ عەزیز') ? true : undefined), 10_000, 'the member added');
+    await page.getByText('ئاسۆ عەزیز').first().waitFor();
+    await page.context().close();
+  });
+
   it("previews the deadlines a closure would move before it is declared", async () => {
     const [task] = await journey.openTasks('medical-check');
     const page = await as(hearth.users.admin, 'en', { path: '/app/calendar' });

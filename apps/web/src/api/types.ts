@@ -9,7 +9,7 @@ export type { DeadlineExplanationView } from '../../../api/src/tasks/deadline-ex
 export type { HouseholdView, DecisionView, CheckView, HouseholdMemberView, TimelineEntryView } from '../../../api/src/households/household.view';
 export type { HouseholdPage, HouseholdListItemView } from '../../../api/src/households/dto/search-households.query';
 export type { AlertPage, AlertView } from '../../../api/src/alerts/alerts.controller';
-export type { PanelCalendarView, PanelCalendarEntryView, PanelAgendaView, PanelCaseView } from '../../../api/src/panels/panel.view';
+export type { PanelView, PanelCalendarView, PanelCalendarEntryView, PanelAgendaView, PanelCaseView } from '../../../api/src/panels/panel.view';
 export type { RegisterPage, RegisterEntryView } from '../../../api/src/register/register.view';
 export type { DayOffView, DayOffDeclaredView, DayOffRemovedView, CalendarPreviewView } from '../../../api/src/calendar/calendar.view';
 export type { AccessTokenDto } from '../../../api/src/auth/login.dto';

@@ -10,6 +10,7 @@ import { useTaskTitle } from '../hooks/forms';
 import { localDateTimeIn } from '../i18n/dates';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
+import { HouseholdActions } from './household-actions';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = `section-${title.replace(/\s+/g, '-')}`;
@@ -142,6 +143,7 @@ export default function HouseholdPage({ id }: { id: string }) {
           <Text size="xs" c="dimmed">{t(m.household.recordedBy, { name: view.exit.recordedByName ?? '', date: local(view.exit.recordedAt) })}</Text>
         </Section>
       )}
+      <HouseholdActions household={view} />
       <Section title={m.household.timeline}>
         <List size="sm" spacing={4}>
           {view.timeline.map((entry, index) => (

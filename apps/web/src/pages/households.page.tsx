@@ -6,10 +6,14 @@ import { LoadMore, usePaged } from '../hooks/paged';
 import { ErrorNotice, Loading } from '../components/status';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
+import { useCurrentUser } from '../auth/current-user';
+import { RecordEnquiry } from './record-enquiry';
 
 /** Households by name in any spelling, or by case number, and by stage. */
 export default function HouseholdsPage() {
   const { m, date } = useI18n();
+  const { has } = useCurrentUser();
+  const [recording, setRecording] = useState(false);
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   const [stage, setStage] = useState<string | null>(null);
@@ -24,7 +28,11 @@ export default function HouseholdsPage() {
 
   return (
     <Stack>
-      <Title order={2}>{m.households.title}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{m.households.title}</Title>
+        {has('caseworker', 'team-manager') && <Button variant="default" onClick={() => setRecording((open) => !open)} aria-expanded={recording}>{m.enquiry.title}</Button>}
+      </Group>
+      {recording && <RecordEnquiry />}
       <form onSubmit={submit} role="search">
         <Group align="flex-end" gap="sm">
           <TextInput label={m.households.search} description={m.households.searchHelp} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} name="q" w={300} />

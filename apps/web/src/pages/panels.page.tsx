@@ -9,6 +9,8 @@ import { ErrorNotice, Loading } from '../components/status';
 import { localDateTimeIn, todayIn } from '../i18n/dates';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
+import { useCurrentUser } from '../auth/current-user';
+import { ArrangeSitting } from './arrange-sitting';
 
 const PAPERS_COLOURS = { sent: 'teal.9', 'sent-late': 'orange.9', late: 'red.9', due: 'gray.7' } as const;
 
@@ -55,6 +57,7 @@ function Agenda({ id }: { id: string }) {
 /** The panel calendar (sittings between two dates), and a sitting's agenda with its papers. */
 export default function PanelsPage({ panelId }: { panelId?: string }) {
   const { m, dateTime, number } = useI18n();
+  const { has } = useCurrentUser();
   const today = todayIn('Asia/Baghdad');
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(() => todayIn('Asia/Baghdad', new Date(Date.now() + 90 * 86_400_000)));
@@ -63,6 +66,7 @@ export default function PanelsPage({ panelId }: { panelId?: string }) {
   return (
     <Stack>
       <Title order={2}>{m.panels.title}</Title>
+      {has('team-manager', 'admin') && <ArrangeSitting />}
       <Group align="flex-end">
         <TextInput type="date" label={m.panels.from} value={from} onChange={(event) => setFrom(event.currentTarget.value)} />
         <TextInput type="date" label={m.panels.to} value={to} onChange={(event) => setTo(event.currentTarget.value)} />
