@@ -220,6 +220,9 @@ describe('the OpenAPI document describes every response', () => {
     }
     await hearth.dataSource.query(`UPDATE task_submission SET data = data || jsonb_build_object('terms', $2::jsonb) WHERE task_id = $1`, [decision.id, JSON.stringify(TERMS)]);
     const admin = await auth('admin');
+    // The admin who retries sees the alert, by case number only: they hold no part in the case.
+    const seenByAdmin = (await http().get('/alerts').query({ kind: 'needs-attention', caseRef: ref }).set(admin).expect(200)).body.items;
+    expect(seenByAdmin).toEqual([expect.objectContaining({ about: 'enter-carer-register', caseNumber: expect.stringMatching(/^H-/), caseName: null })]);
     const retry = (step: string, as: { authorization: string }, target: string = ref) => http().post(`/cases/${target}/retry`).set(as).set(key('retry')).send({ step });
     await retry('enter-carer-register', await auth('caseworker')).expect(403);
     await retry('enter-carer-register', admin, 'placement:nope').expect(400);

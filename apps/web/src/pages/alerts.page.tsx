@@ -1,8 +1,11 @@
-import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AlertSeverity, AlertKind } from '@hearth/domain';
-import { authHeaders } from '../api/client';
+import { api, authHeaders } from '../api/client';
+import { useCurrentUser } from '../auth/current-user';
+import { ActionError } from '../components/action-error';
+import { useStaffAction } from '../hooks/staff-action';
 import { followStream } from '../api/event-stream';
 import type { AlertView } from '../api/types';
 import { LoadMore, usePaged } from '../hooks/paged';
@@ -14,9 +17,23 @@ import { Link } from '../router';
 
 const SEVERITY_COLOURS: Record<AlertSeverity, string> = { critical: 'red.9', warning: 'orange.9', info: 'blue.9' };
 
+/** An admin asks the case to try again a step that failed for good. */
+function RetryStep({ caseRef, step }: { caseRef: string; step: string }) {
+  const { m } = useI18n();
+  const retry = useStaffAction((_: void, key: string) => api(`/cases/${encodeURIComponent(caseRef)}/retry`, { method: 'POST', body: { step }, idempotencyKey: key }), ['alerts']);
+  return (
+    <div>
+      <Button size="compact-sm" variant="default" mt={4} loading={retry.isPending} disabled={retry.isSuccess} onClick={() => retry.mutate()}>{m.alerts.retry}</Button>
+      {retry.isSuccess && <Text size="sm" role="status">{m.alerts.retried}</Text>}
+      <ActionError error={retry.error} />
+    </div>
+  );
+}
+
 /** Alerts most severe first; new ones appear as they are raised (Server-Sent Events), resolved ones go. */
 export default function AlertsPage() {
   const { m, t, dateTime } = useI18n();
+  const { has } = useCurrentUser();
   const title = useTaskTitle();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<'live' | 'reconnecting' | 'connecting'>('connecting');
@@ -71,7 +88,10 @@ export default function AlertsPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td><CaseLabel number={alert.caseNumber} name={alert.caseName} /></Table.Td>
-                  <Table.Td>{t(m.alerts.raised, { date: dateTime(alert.raisedLocal) })}</Table.Td>
+                  <Table.Td>
+                    {t(m.alerts.raised, { date: dateTime(alert.raisedLocal) })}
+                    {alert.kind === 'needs-attention' && alert.about && has('admin') && <RetryStep caseRef={alert.caseRef} step={alert.about} />}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

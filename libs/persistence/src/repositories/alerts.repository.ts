@@ -43,27 +43,31 @@ export interface AlertEventRow extends AlertRow {
 }
 
 /**
- * Who sees an alert: those it is addressed to, an agency-wide role of theirs, a team role of
- * theirs on a case of their team; a team manager every alert on their team's cases.
+ * Who sees an alert, and whose rows name the family: those it is addressed to, an agency-wide role
+ * of theirs, a team role of theirs on a case of their team; a team manager every alert on their
+ * team's cases. Admins also see every step that failed for good (they retry it), by case number
+ * only: an admin reads no case file they hold no part in.
  */
-function alertSeenBy(viewer: Viewer, param: (value: unknown) => string): string {
-  const seen = [`a.recipient_id = ${param(viewer.userId)}`];
+function alertsSeenBy(viewer: Viewer, param: (value: unknown) => string): { seen: string; named: string } {
+  const named = [`a.recipient_id = ${param(viewer.userId)}`];
   const agencyRoles = viewer.roles.filter((role) => !TEAM_ROLES.includes(role));
-  if (agencyRoles.length) seen.push(`a.recipient_role = ANY(${param(agencyRoles)})`);
+  if (agencyRoles.length) named.push(`a.recipient_role = ANY(${param(agencyRoles)})`);
   const teamRoles = viewer.roles.filter((role) => TEAM_ROLES.includes(role));
   if (viewer.teamId && teamRoles.length) {
     // Every placeholder handed out must be used: PostgreSQL cannot type an unused parameter.
     const team = param(viewer.teamId);
-    seen.push(`(a.recipient_role = ANY(${param(teamRoles)}) AND cf.team_id = ${team})`);
-    if (viewer.roles.includes('team-manager')) seen.push(`cf.team_id = ${team}`);
+    named.push(`(a.recipient_role = ANY(${param(teamRoles)}) AND cf.team_id = ${team})`);
+    if (viewer.roles.includes('team-manager')) named.push(`cf.team_id = ${team}`);
   }
-  return `(${seen.join(' OR ')})`;
+  const namedSql = `(${named.join(' OR ')})`;
+  return { named: namedSql, seen: viewer.roles.includes('admin') ? `(${namedSql} OR a.kind = 'needs-attention')` : namedSql };
 }
 
-/** Alerts with their case's number and name, and the subject of their task. */
-function alertRowsSql(rank: string, extra = ''): string {
+/** Alerts with their case's number, its family's name where `named` holds, and the subject of their task. */
+function alertRowsSql(rank: string, named: string, extra = ''): string {
   return `SELECT a.id, a.kind, a.severity, ${rank} AS rank, a.task_id AS "taskId", a.case_ref AS "caseRef", a.about, a.recipient_role AS "recipientRole",
-                 a.recipient_id AS "recipientId", a.raised_at AS "raisedAt", cf.case_number AS "caseNumber", cf.display_name AS "caseName",
+                 a.recipient_id AS "recipientId", a.raised_at AS "raisedAt", cf.case_number AS "caseNumber",
+                 CASE WHEN ${named} THEN cf.display_name END AS "caseName",
                  cf.rule_pack_id AS "rulePackId", t.subject_kind AS "subjectKind", t.subject_id AS "subjectId"${extra}
             FROM alert a
             LEFT JOIN case_file cf ON cf.case_ref = a.case_ref
@@ -81,13 +85,14 @@ export class AlertsRepository {
    */
   async page(viewer: Viewer, query: AlertPageQuery): Promise<AlertRow[]> {
     const { values, param } = sqlParams();
-    const where = [`a.resolved_at IS NULL`, alertSeenBy(viewer, param)];
+    const { seen, named } = alertsSeenBy(viewer, param);
+    const where = [`a.resolved_at IS NULL`, seen];
     if (query.kind) where.push(`a.kind = ${param(query.kind)}`);
     if (query.severity) where.push(`a.severity = ${param(query.severity)}`);
     if (query.caseRef) where.push(`a.case_ref = ${param(query.caseRef)}`);
     const rank = ALERT_RANK_SQL.replace('severity', 'a.severity');
     if (query.after) where.push(`(${rank}, a.raised_at, a.id) > (${param(query.after.rank)}, ${param(query.after.raisedAt)}, ${param(query.after.id)})`);
-    return this.dataSource.query(`${alertRowsSql(rank)} WHERE ${where.join(' AND ')} ORDER BY ${rank}, a.raised_at, a.id LIMIT ${param(query.limit)}`, values);
+    return this.dataSource.query(`${alertRowsSql(rank, named)} WHERE ${where.join(' AND ')} ORDER BY ${rank}, a.raised_at, a.id LIMIT ${param(query.limit)}`, values);
   }
 
   /**
@@ -97,8 +102,9 @@ export class AlertsRepository {
   async eventsAfter(viewer: Viewer, afterSeq: number, limit: number): Promise<AlertEventRow[]> {
     const { values, param } = sqlParams();
     const rank = ALERT_RANK_SQL.replace('severity', 'a.severity');
+    const { seen, named } = alertsSeenBy(viewer, param);
     return this.dataSource.query(
-      `${alertRowsSql(rank, `, a.event_seq::int8::text AS "eventSeq", a.resolved_at AS "resolvedAt"`)} WHERE a.event_seq > ${param(afterSeq)} AND ${alertSeenBy(viewer, param)} ORDER BY a.event_seq LIMIT ${param(limit)}`,
+      `${alertRowsSql(rank, named, `, a.event_seq::int8::text AS "eventSeq", a.resolved_at AS "resolvedAt"`)} WHERE a.event_seq > ${param(afterSeq)} AND ${seen} ORDER BY a.event_seq LIMIT ${param(limit)}`,
       values,
     );
   }

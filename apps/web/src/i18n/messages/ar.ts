@@ -255,6 +255,8 @@ export const ar: Messages = {
   },
   alerts: {
     title: 'التنبيهات',
+    retry: 'إعادة محاولة الخطوة',
+    retried: 'تجري إعادة محاولة الخطوة.',
     live: 'مباشر: تظهر التنبيهات الجديدة هنا',
     reconnecting: 'جارٍ إعادة الاتصال…',
     raised: 'صدر بتاريخ {date}',

@@ -255,6 +255,8 @@ export const en = {
   },
   alerts: {
     title: 'Alerts',
+    retry: 'Retry the step',
+    retried: 'The step is being tried again.',
     live: 'Live: new alerts appear here',
     reconnecting: 'Reconnecting…',
     raised: 'Raised {date}',
