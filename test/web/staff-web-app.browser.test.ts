@@ -219,6 +219,8 @@ describe('the staff web app', () => {
       ['team', 'team-manager', () => '/app/team'],
       ['calendar', 'admin', () => '/app/calendar'],
       ['staff', 'admin', () => '/app/staff'],
+      ['access-log', 'admin', () => '/app/access-log'],
+      ['account', 'caseworker', () => '/app/account'],
     ];
 
     it.each(pages)('%s: no serious accessibility violations, and a screenshot', async (name, role, path) => {

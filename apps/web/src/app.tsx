@@ -21,6 +21,8 @@ const TeamPage = lazy(() => import('./pages/team.page'));
 const AlertsPage = lazy(() => import('./pages/alerts.page'));
 const CalendarPage = lazy(() => import('./pages/calendar.page'));
 const StaffPage = lazy(() => import('./pages/staff.page'));
+const AccessLogPage = lazy(() => import('./pages/access-log.page'));
+const AccountPage = lazy(() => import('./pages/account.page'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -44,6 +46,8 @@ const routes: [string, (params: Record<string, string>) => ReactNode][] = [
   ['/alerts', () => <AlertsPage />],
   ['/calendar', () => <CalendarPage />],
   ['/staff', () => <StaffPage />],
+  ['/access-log', () => <AccessLogPage />],
+  ['/account', () => <AccountPage />],
 ];
 
 function Routes() {

@@ -2,6 +2,7 @@
 import type { ErrorBody } from '../../../api/src/common/api-errors';
 
 const TOKEN_KEY = 'hearth.token';
+const NOTICE_KEY = 'hearth.sign-in-notice';
 
 /** An answer other than 2xx, with the API's error code and, for bad input, each field's messages. */
 export class ApiError extends Error {
@@ -21,9 +22,17 @@ export const session = {
   start(token: string): void {
     sessionStorage.setItem(TOKEN_KEY, token);
   },
-  end(): void {
+  /** Ends the session; `notice` says why on the sign-in page (a password changed, a session expired). */
+  end(notice?: 'password-changed' | 'session-ended'): void {
     sessionStorage.removeItem(TOKEN_KEY);
+    if (notice) sessionStorage.setItem(NOTICE_KEY, notice);
     window.dispatchEvent(new Event('hearth:signed-out'));
+  },
+  /** Why the last session ended, once. */
+  takeNotice(): 'password-changed' | 'session-ended' | null {
+    const notice = sessionStorage.getItem(NOTICE_KEY);
+    sessionStorage.removeItem(NOTICE_KEY);
+    return notice === 'password-changed' || notice === 'session-ended' ? notice : null;
   },
 };
 
@@ -69,7 +78,7 @@ export async function api<T>(path: string, { method = 'GET', body, idempotencyKe
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 401 && session.token()) session.end();
+  if (response.status === 401 && session.token()) session.end('session-ended');
   if (!response.ok) throw await errorOf(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

@@ -15,3 +15,4 @@ export type { DayOffView, DayOffDeclaredView, DayOffRemovedView, CalendarPreview
 export type { AccessTokenDto } from '../../../api/src/auth/login.dto';
 export type { MeView } from '../../../api/src/auth/preferences.dto';
 export type { FormDefinitionView } from '../../../api/src/forms/forms.controller';
+export type { PersonalDataReadView } from '../../../api/src/access/personal-data-reads.controller';

@@ -48,13 +48,13 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   );
 }
 
-const DUE_COLOURS: Record<DueState, string> = { overdue: 'red.9', 'due-soon': 'yellow.9', 'on-time': 'gray.7' };
+const DUE_COLOURS: Record<DueState, string> = { overdue: 'red.9', 'due-soon': 'yellow.5', 'on-time': 'gray.7' };
 
 export function DueBadge({ state }: { state: DueState | null }) {
   const { m } = useI18n();
   if (!state) return null;
   return (
-    <Badge color={DUE_COLOURS[state]} variant={state === 'on-time' ? 'outline' : 'filled'} data-due={state}>
+    <Badge color={DUE_COLOURS[state]} variant={state === 'on-time' ? 'outline' : 'filled'} autoContrast data-due={state}>
       {m.due[state]}
     </Badge>
   );

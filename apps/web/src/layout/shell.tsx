@@ -17,6 +17,8 @@ const PAGES: { path: string; label: keyof Messages['nav']; roles?: StaffRole[] }
   { path: '/team', label: 'team', roles: ['team-manager'] },
   { path: '/calendar', label: 'calendar' },
   { path: '/staff', label: 'staff', roles: ['admin'] },
+  { path: '/access-log', label: 'accessLog', roles: ['admin'] },
+  { path: '/account', label: 'account' },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
-import { Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, session } from '../api/client';
 import { useCurrentUser } from '../auth/current-user';
 import { errorMessage } from '../components/status';
 import { useI18n } from '../i18n/i18n';
@@ -11,6 +11,7 @@ export function SignInPage() {
   const { signIn } = useCurrentUser();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [notice] = useState(session.takeNotice);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -35,6 +36,7 @@ export function SignInPage() {
         <PreferencesMenu />
       </Stack>
       <Title order={1} ta="center" mb="lg">{m.signIn.title}</Title>
+      {notice && <Alert color="blue" mb="md" role="status">{notice === 'password-changed' ? m.account.changed : m.errors.sessionEnded}</Alert>}
       <Paper withBorder shadow="sm" p="lg" radius="md">
         <form onSubmit={submit} noValidate>
           <Stack>

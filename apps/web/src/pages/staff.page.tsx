@@ -5,7 +5,9 @@ import { STAFF_ROLES, StaffRole } from '@hearth/domain';
 import { api, ApiError } from '../api/client';
 import type { StaffView, TeamList } from '../api/types';
 import { LoadMore, usePaged } from '../hooks/paged';
+import { ActionError } from '../components/action-error';
 import { ErrorNotice, errorMessage, Loading } from '../components/status';
+import { useStaffAction } from '../hooks/staff-action';
 import { useI18n } from '../i18n/i18n';
 
 function AddStaff({ teams }: { teams: TeamList['items'] }) {
@@ -50,11 +52,44 @@ function AddStaff({ teams }: { teams: TeamList['items'] }) {
   );
 }
 
-/** An admin's list of staff: add, deactivate and reactivate. */
+/** An admin changes a member of staff's name, roles or team, or resets their password (every session of theirs ends). */
+function EditStaff({ member, teams, onClose }: { member: StaffView; teams: TeamList['items']; onClose(): void }) {
+  const { m } = useI18n();
+  const [displayName, setDisplayName] = useState(member.displayName);
+  const [roles, setRoles] = useState<string[]>(member.roles);
+  const [teamId, setTeamId] = useState<string | null>(member.teamId);
+  const [password, setPassword] = useState('');
+  const save = useStaffAction((body: object) => api(`/staff/${member.id}`, { method: 'PATCH', body }), ['staff'], onClose);
+  const reset = useStaffAction((body: object) => api(`/staff/${member.id}/password`, { method: 'PUT', body }), [], () => setPassword(''));
+  return (
+    <Card withBorder component="section" aria-labelledby="edit-staff">
+      <Title order={3} size="h5" id="edit-staff">{member.displayName}</Title>
+      <Group align="flex-start" mt="xs">
+        <TextInput label={m.staff.name} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} error={save.fieldError('displayName')} />
+        <MultiSelect label={m.staff.roles} data={STAFF_ROLES.map((role) => ({ value: role, label: m.role[role] }))} value={roles} onChange={setRoles} error={save.fieldError('roles')} w={260} />
+        <Select label={m.staff.team} data={teams.map((team) => ({ value: team.id, label: team.name }))} value={teamId} onChange={setTeamId} clearable />
+      </Group>
+      <Group mt="sm">
+        <Button loading={save.isPending} onClick={() => save.mutate({ displayName: displayName.trim(), roles, teamId })}>{m.common.save}</Button>
+        <Button variant="default" onClick={onClose}>{m.common.close}</Button>
+      </Group>
+      <ActionError error={save.error} />
+      <Group align="flex-end" mt="md">
+        <PasswordInput label={m.staff.newPassword} autoComplete="new-password" value={password} onChange={(event) => setPassword(event.currentTarget.value)} error={reset.fieldError('password')} />
+        <Button variant="default" disabled={password.length < 10} loading={reset.isPending} onClick={() => reset.mutate({ password })}>{m.staff.resetPassword}</Button>
+      </Group>
+      {reset.isSuccess && <Text size="sm" role="status">{m.staff.passwordReset}</Text>}
+      <ActionError error={reset.error} />
+    </Card>
+  );
+}
+
+/** An admin's list of staff: add, change, deactivate and reactivate, reset a password. */
 export default function StaffAdminPage() {
   const { m } = useI18n();
   const queryClient = useQueryClient();
   const staff = usePaged<StaffView>(['staff', 'all'], '/staff', { includeInactive: true });
+  const [editing, setEditing] = useState<StaffView | null>(null);
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => api<TeamList>('/teams') });
   const change = useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) => api(`/staff/${id}`, { method: 'PATCH', body: { active } }),
@@ -66,6 +101,7 @@ export default function StaffAdminPage() {
     <Stack>
       <Title order={2}>{m.staff.title}</Title>
       {teams.data && <AddStaff teams={teams.data.items} />}
+      {editing && teams.data && <EditStaff key={editing.id} member={editing} teams={teams.data.items} onClose={() => setEditing(null)} />}
       <div className="table-frame">
         <Table striped aria-label={m.staff.title}>
           <Table.Thead>
@@ -80,7 +116,9 @@ export default function StaffAdminPage() {
           <Table.Tbody>
             {staff.rows.map((member) => (
               <Table.Tr key={member.id}>
-                <Table.Td>{member.displayName}</Table.Td>
+                <Table.Td>
+                  <Button variant="subtle" size="compact-sm" onClick={() => setEditing(member)} aria-label={`${m.staff.edit}: ${member.displayName}`}>{member.displayName}</Button>
+                </Table.Td>
                 <Table.Td dir="ltr">{member.username}</Table.Td>
                 <Table.Td>{member.roles.map((role: StaffRole) => m.role[role]).join('، ')}</Table.Td>
                 <Table.Td>{member.teamName ?? m.staff.noTeam}</Table.Td>

@@ -8,8 +8,13 @@ import { useCurrentUser } from '../auth/current-user';
 import { CaseLabel } from '../components/case-label';
 import { DueBadge, ErrorNotice, errorMessage, Loading } from '../components/status';
 import { useTaskTitle } from '../hooks/forms';
+import { ActionError } from '../components/action-error';
+import { useStaffAction } from '../hooks/staff-action';
 import { localDateTimeIn } from '../i18n/dates';
 import { useI18n } from '../i18n/i18n';
+
+// Leave is the worker's, not a case's: shown on this browser's clock.
+const myTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function useTeamStaff(teamId: string) {
   return useQuery({ queryKey: ['staff', teamId], queryFn: () => api<StaffPage>(withQuery('/staff', { teamId })) });
@@ -101,6 +106,7 @@ function Delegations({ workerId, teamId }: { workerId: string; teamId: string })
     mutationFn: () => api(`/staff/${workerId}/delegations`, { method: 'POST', body: { delegateId, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['delegations', workerId] }),
   });
+  const cancel = useStaffAction((delegationId: string) => api(`/staff/${workerId}/delegations/${delegationId}`, { method: 'DELETE' }), ['delegations']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
@@ -111,7 +117,10 @@ function Delegations({ workerId, teamId }: { workerId: string; teamId: string })
       {delegations.data && delegations.data.items.length === 0 && <Text size="sm">{m.team.noDelegations}</Text>}
       <List size="sm">
         {delegations.data?.items.filter((each) => !each.cancelledAt).map((each) => (
-          <List.Item key={each.id}>{each.delegateName}: {dateTime(localDateTimeIn(each.startsAt, 'Asia/Baghdad'))} – {dateTime(localDateTimeIn(each.endsAt, 'Asia/Baghdad'))}</List.Item>
+          <List.Item key={each.id}>
+            {each.delegateName}: {dateTime(localDateTimeIn(each.startsAt, myTimeZone))} – {dateTime(localDateTimeIn(each.endsAt, myTimeZone))}{' '}
+            <Button size="compact-xs" variant="subtle" c="red.9" onClick={() => cancel.mutate(each.id)} loading={cancel.isPending}>{m.team.cancelDelegation}</Button>
+          </List.Item>
         ))}
       </List>
       <form onSubmit={submit}>
@@ -123,6 +132,7 @@ function Delegations({ workerId, teamId }: { workerId: string; teamId: string })
         </Group>
       </form>
       {create.error && <Text c="red.9" role="alert" mt="sm">{errorMessage(create.error, m)}</Text>}
+      <ActionError error={cancel.error} />
     </Card>
   );
 }

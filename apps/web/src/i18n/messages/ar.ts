@@ -13,6 +13,8 @@ export const ar: Messages = {
     calendar: 'التقويم',
     staff: 'الموظفون',
     signOut: 'تسجيل الخروج',
+    accessLog: 'سجل الاطلاع',
+    account: 'حسابي',
     signedInAs: 'تم تسجيل الدخول باسم {name}',
   },
   settings: {
@@ -320,6 +322,20 @@ export const ar: Messages = {
     'panel.case-added': 'حُجزت على لجنة',
     'panel.case-moved': 'نُقلت إلى لجنة أخرى',
   },
+  account: {
+    change: 'تغيير كلمة المرور',
+    currentPassword: 'كلمة المرور الحالية',
+    newPassword: 'كلمة المرور الجديدة',
+    rule: '١٠ أحرف على الأقل',
+    changed: 'تم تغيير كلمة المرور. سجّل الدخول مجدداً بالكلمة الجديدة.',
+  },
+  accessLog: {
+    case: 'الحالة',
+    when: 'متى',
+    reader: 'من اطّلع',
+    fields: 'ماذا',
+    route: 'أين',
+  },
   staff: {
     title: 'الموظفون',
     username: 'اسم المستخدم',
@@ -334,5 +350,9 @@ export const ar: Messages = {
     created: 'يمكن لـ {name} تسجيل الدخول الآن.',
     deactivate: 'تعطيل',
     reactivate: 'إعادة التفعيل',
+    edit: 'تعديل',
+    newPassword: 'كلمة المرور الجديدة',
+    resetPassword: 'إعادة تعيين كلمة المرور',
+    passwordReset: 'أُعيد تعيين كلمة المرور: انتهت جميع جلساته.',
   },
 };

@@ -13,6 +13,8 @@ export const ckb: Messages = {
     calendar: 'ڕۆژژمێر',
     staff: 'کارمەندان',
     signOut: 'چوونەدەرەوە',
+    accessLog: 'تۆماری خوێندنەوە',
+    account: 'هەژمارەکەم',
     signedInAs: 'چوویتە ژوورەوە وەک {name}',
   },
   settings: {
@@ -320,6 +322,20 @@ export const ckb: Messages = {
     'panel.case-added': 'خرایە سەر لیژنەیەک',
     'panel.case-moved': 'گوازرایەوە بۆ لیژنەیەکی تر',
   },
+  account: {
+    change: 'گۆڕینی وشەی نهێنییەکەم',
+    currentPassword: 'وشەی نهێنیی ئێستا',
+    newPassword: 'وشەی نهێنیی نوێ',
+    rule: 'لانیکەم ١٠ پیت',
+    changed: 'وشەی نهێنییەکەت گۆڕدرا. بە وشە نوێیەکە دووبارە بچۆ ژوورەوە.',
+  },
+  accessLog: {
+    case: 'کەیس',
+    when: 'کەی',
+    reader: 'کێ خوێندییەوە',
+    fields: 'چی',
+    route: 'لە کوێ',
+  },
   staff: {
     title: 'کارمەندان',
     username: 'ناوی بەکارهێنەر',
@@ -334,5 +350,9 @@ export const ckb: Messages = {
     created: '{name} ئێستا دەتوانێت بچێتە ژوورەوە.',
     deactivate: 'ناچالاککردن',
     reactivate: 'چالاککردنەوە',
+    edit: 'گۆڕین',
+    newPassword: 'وشەی نهێنیی نوێ',
+    resetPassword: 'نوێکردنەوەی وشەی نهێنی',
+    passwordReset: 'وشەی نهێنی نوێکرایەوە: هەموو دانیشتنەکانی کۆتاییان هات.',
   },
 };

@@ -13,6 +13,8 @@ export const en = {
     calendar: 'Calendar',
     staff: 'Staff',
     signOut: 'Sign out',
+    accessLog: 'Access log',
+    account: 'My account',
     signedInAs: 'Signed in as {name}',
   },
   settings: {
@@ -320,6 +322,20 @@ export const en = {
     'panel.case-added': 'Booked on a panel',
     'panel.case-moved': 'Moved to another panel',
   },
+  account: {
+    change: 'Change my password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    rule: 'At least 10 characters',
+    changed: 'Your password is changed. Sign in again with the new one.',
+  },
+  accessLog: {
+    case: 'Case',
+    when: 'When',
+    reader: 'Who read',
+    fields: 'What',
+    route: 'Where',
+  },
   staff: {
     title: 'Staff',
     username: 'Username',
@@ -334,6 +350,10 @@ export const en = {
     created: '{name} can now sign in.',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
+    edit: 'Change',
+    newPassword: 'New password',
+    resetPassword: 'Reset the password',
+    passwordReset: 'Password reset: every session of theirs has ended.',
   },
 };
 

@@ -13,6 +13,8 @@ export const kmr: Messages = {
     calendar: 'ڕۆژژمێر',
     staff: 'کارمەند',
     signOut: 'دەرکەفتن',
+    accessLog: 'تۆمارا خواندنێ',
+    account: 'هەژمارا من',
     signedInAs: 'تو ب ناڤێ {name} چوویە ژوور',
   },
   settings: {
@@ -320,6 +322,20 @@ export const kmr: Messages = {
     'panel.case-added': 'ل سەر لیژنەکێ هاتە دانان',
     'panel.case-moved': 'بۆ لیژنەکا دی هاتە گوهاستن',
   },
+  account: {
+    change: 'گوهۆڕینا پەیڤا من یا نهێنی',
+    currentPassword: 'پەیڤا نهێنی یا نوکە',
+    newPassword: 'پەیڤا نهێنی یا نوی',
+    rule: 'کێمتر نە ژ ١٠ پیتان',
+    changed: 'پەیڤا تە یا نهێنی هاتە گوهۆڕین. ب یا نوی دووبارە بچە ژوورڤە.',
+  },
+  accessLog: {
+    case: 'کەیس',
+    when: 'کەنگی',
+    reader: 'کێ خواند',
+    fields: 'چ',
+    route: 'ل کیرێ',
+  },
   staff: {
     title: 'کارمەند',
     username: 'ناڤێ بکارئینەری',
@@ -334,5 +350,9 @@ export const kmr: Messages = {
     created: '{name} نوکە دشێت بچیتە ژوور.',
     deactivate: 'ناچالاککرن',
     reactivate: 'دووبارە چالاککرن',
+    edit: 'گوهۆڕین',
+    newPassword: 'پەیڤا نهێنی یا نوی',
+    resetPassword: 'نویکرنا پەیڤا نهێنی',
+    passwordReset: 'پەیڤا نهێنی هاتە نویکرن: هەمی دانیشتنێن وی ب دوماهی هاتن.',
   },
 };
