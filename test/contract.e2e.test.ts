@@ -290,7 +290,8 @@ describe('the OpenAPI document describes every response', () => {
     await http().get('/calendar/holidays').set(caseworker).expect(200);
     await http().get('/calendar/holidays').query({ jurisdiction: 'Atlantis' }).set(caseworker).expect(400);
     await http().post('/calendar/preview').set(admin).send({ declare: `${year}-03-12` }).expect(200);
-    await http().post('/calendar/preview').set(admin).send({ declare: `${year}-03-12`, removeId: dayId }).expect(400);
+    await http().post('/calendar/preview').set(admin).send({ declare: `${year}-03-12`, removeId: dayId }).expect(200);
+    await http().post('/calendar/preview').set(admin).send({}).expect(400);
     await http().post('/calendar/preview').set(caseworker).send({ declare: `${year}-03-12` }).expect(403);
     await http().delete(`/calendar/days-off/${dayId}`).set(admin).expect(202);
     await http().delete(`/calendar/days-off/${dayId}`).set(admin).expect(404);

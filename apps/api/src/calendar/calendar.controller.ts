@@ -38,7 +38,7 @@ export class CorrectDayOffDto {
 
 export class CalendarPreviewDto {
   @ApiPropertyOptional({ example: '2026-12-03', description: 'A day that would be declared off' }) @IsOptional() @Validate(IsLocalDate) declare?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'A day off that would be removed' }) @IsOptional() @IsUUID() removeId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A day off that would be removed (with `declare`: moved to that date)' }) @IsOptional() @IsUUID() removeId?: string;
   @ApiPropertyOptional({ example: 'KRG' }) @IsOptional() @IsString() @Length(1, 40) jurisdiction?: string;
 }
 
@@ -52,7 +52,7 @@ export class HolidaysQueryDto {
 export class CalendarController {
   constructor(@Inject(CalendarService) private readonly calendar: CalendarService) {}
 
-  /** An admin sees, before declaring or removing a day off, which open deadlines it would move. */
+  /** An admin sees, before declaring, correcting or removing a day off, which open deadlines it would move. */
   @Post('preview')
   @Roles('admin')
   @HttpCode(200)

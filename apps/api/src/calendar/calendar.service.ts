@@ -83,20 +83,21 @@ export class CalendarService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * The open deadlines a day off would move if declared (`declare`) or removed (`removeId`),
-   * computed as the change itself would (each task's rule, pack version and anchor, the days off
+   * The open deadlines a day off would move if declared (`declare`), removed (`removeId`), or
+   * corrected to another date (both: the day `removeId` moved to `declare`), computed as the change itself would (each task's rule, pack version and anchor, the days off
    * as they would be): how many, and the first of them by due date. Case numbers only: an admin
    * manages the calendar without reading case files.
    */
   async preview(body: { declare?: LocalDate; removeId?: string; jurisdiction?: string }): Promise<CalendarPreviewView> {
-    if (!body.declare === !body.removeId) throw new DomainError('invalid-input', 'give either declare (a date) or removeId (a day off), not both');
+    if (!body.declare && !body.removeId) throw new DomainError('invalid-input', 'give declare (a date), removeId (a day off), or both to move that day off to the date');
     const removed = body.removeId ? await this.found(body.removeId) : null;
     const jurisdiction = removed?.jurisdiction ?? this.jurisdiction(body.jurisdiction);
-    const date = removed?.date ?? body.declare!;
+    const date = body.declare ?? removed!.date;
     const current = (await this.holidays.list(jurisdiction)).map((day) => day.date);
-    if (!removed && current.includes(date)) return { jurisdiction, date, total: 0, moves: [] };
-    const proposed = removed ? current.filter((day) => day !== date) : [...current, date];
-    const scope = this.scope(jurisdiction, [date]);
+    const proposed = [...new Set([...current.filter((day) => day !== removed?.date), ...(body.declare ? [body.declare] : [])])];
+    const dates = [...new Set([date, ...(removed ? [removed.date] : [])])];
+    if (dates.every((each) => current.includes(each) === proposed.includes(each))) return { jurisdiction, date, total: 0, moves: [] };
+    const scope = this.scope(jurisdiction, dates);
     const moves: CalendarPreviewMove[] = [];
     let total = 0;
     for (let after: string | null = null, page = await this.changes.openTasksAffected(scope.rulePackIds, scope.affectsFrom, null, PREVIEW_BATCH); page.length; page = await this.changes.openTasksAffected(scope.rulePackIds, scope.affectsFrom, after, PREVIEW_BATCH)) {

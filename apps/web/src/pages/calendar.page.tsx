@@ -9,24 +9,33 @@ import { ErrorNotice, errorMessage, Loading } from '../components/status';
 import { formKeyOf, useTaskTitle } from '../hooks/forms';
 import { useI18n } from '../i18n/i18n';
 
-type Proposal = { action: 'declare'; date: string; name: string; kind: DayOffKind } | { action: 'remove'; day: DayOffView };
+type Proposal = { action: 'declare'; date: string; name: string; kind: DayOffKind } | { action: 'remove'; day: DayOffView } | { action: 'correct'; day: DayOffView; date: string };
+
+/** The preview's question, and the change itself, for each kind of proposal. */
+function requestsOf(proposal: Proposal): { preview: object; apply: () => Promise<unknown> } {
+  switch (proposal.action) {
+    case 'declare':
+      return { preview: { declare: proposal.date }, apply: () => api('/calendar/closures', { method: 'POST', body: { date: proposal.date, name: proposal.name, kind: proposal.kind } }) };
+    case 'remove':
+      return { preview: { removeId: proposal.day.id }, apply: () => api(`/calendar/days-off/${proposal.day.id}`, { method: 'DELETE' }) };
+    case 'correct':
+      return { preview: { removeId: proposal.day.id, declare: proposal.date }, apply: () => api(`/calendar/days-off/${proposal.day.id}`, { method: 'PATCH', body: { date: proposal.date } }) };
+  }
+}
 
 /** The deadlines a proposal would move, and the button that does it. */
 function PreviewOfChange({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   const { m, t, date, number } = useI18n();
   const title = useTaskTitle();
   const queryClient = useQueryClient();
-  const body = proposal.action === 'declare' ? { declare: proposal.date } : { removeId: proposal.day.id };
-  const preview = useQuery({ queryKey: ['calendar-preview', body], queryFn: () => api<CalendarPreviewView>('/calendar/preview', { method: 'POST', body }), staleTime: 0 });
+  const requests = requestsOf(proposal);
+  const preview = useQuery({ queryKey: ['calendar-preview', requests.preview], queryFn: () => api<CalendarPreviewView>('/calendar/preview', { method: 'POST', body: requests.preview }), staleTime: 0 });
   const apply = useMutation({
-    mutationFn: () =>
-      proposal.action === 'declare'
-        ? api('/calendar/closures', { method: 'POST', body: { date: proposal.date, name: proposal.name, kind: proposal.kind } })
-        : api(`/calendar/days-off/${proposal.day.id}`, { method: 'DELETE' }),
+    mutationFn: requests.apply,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['holidays'] });
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-      onDone(proposal.action === 'declare' ? m.calendar.declared : m.calendar.removed);
+      onDone({ declare: m.calendar.declared, remove: m.calendar.removed, correct: m.calendar.corrected }[proposal.action]);
     },
   });
   if (preview.isPending) return <Loading />;
@@ -63,7 +72,7 @@ function PreviewOfChange({ proposal, onDone }: { proposal: Proposal; onDone(mess
       {total > moves.length && <Text size="sm" mt="xs">{t(m.calendar.movesMore, { n: number(total - moves.length) })}</Text>}
       <Group mt="sm">
         <Button color={proposal.action === 'remove' ? 'red.9' : undefined} onClick={() => apply.mutate()} loading={apply.isPending}>
-          {proposal.action === 'declare' ? m.calendar.confirmDeclare : m.calendar.confirmRemove}
+          {{ declare: m.calendar.confirmDeclare, remove: m.calendar.confirmRemove, correct: m.calendar.confirmCorrect }[proposal.action]}
         </Button>
       </Group>
       {apply.error && <Text c="red.9" role="alert" mt="sm">{errorMessage(apply.error, m)}</Text>}
@@ -82,6 +91,7 @@ export default function CalendarPage() {
   const [kind, setKind] = useState<DayOffKind>('closure');
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<{ day: DayOffView; date: string } | null>(null);
   const propose = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
@@ -108,6 +118,15 @@ export default function CalendarPage() {
           </form>
         </Card>
       )}
+      {correcting && (
+        <Card withBorder component="section" aria-labelledby="correct-day">
+          <Title order={3} size="h5" id="correct-day">{m.calendar.correct}: {correcting.day.name}</Title>
+          <Group align="flex-end" mt="xs">
+            <TextInput type="date" label={m.calendar.newDate} value={correcting.date} onChange={(event) => setCorrecting({ ...correcting, date: event.currentTarget.value })} />
+            <Button variant="default" disabled={!correcting.date || correcting.date === correcting.day.date} onClick={() => { setProposal({ action: 'correct', ...correcting }); setCorrecting(null); }}>{m.calendar.preview}</Button>
+          </Group>
+        </Card>
+      )}
       {proposal && <PreviewOfChange key={JSON.stringify(proposal)} proposal={proposal} onDone={finished} />}
       {done && <Alert color="teal" role="status">{done}</Alert>}
       <Title order={3} size="h4">{m.calendar.daysOff}</Title>
@@ -124,7 +143,10 @@ export default function CalendarPage() {
                   <Table.Td>{m.dayOffKind[each.kind]}{each.source === 'seeded' ? ` · ${m.calendar.seeded}` : ''}</Table.Td>
                   {admin && (
                     <Table.Td>
-                      <Button size="compact-sm" variant="subtle" color="red" c="red.9" onClick={() => { setDone(null); setProposal({ action: 'remove', day: each }); }} aria-label={`${m.calendar.remove} ${each.name}`}>{m.calendar.remove}</Button>
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-sm" variant="subtle" c="teal.9" onClick={() => { setDone(null); setCorrecting({ day: each, date: each.date }); }} aria-label={`${m.calendar.correct} ${each.name}`}>{m.calendar.correct}</Button>
+                        <Button size="compact-sm" variant="subtle" color="red" c="red.9" onClick={() => { setDone(null); setProposal({ action: 'remove', day: each }); }} aria-label={`${m.calendar.remove} ${each.name}`}>{m.calendar.remove}</Button>
+                      </Group>
                     </Table.Td>
                   )}
                 </Table.Tr>

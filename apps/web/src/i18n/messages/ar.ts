@@ -280,6 +280,10 @@ export const ar: Messages = {
   },
   calendar: {
     title: 'تقويم أيام العمل',
+    correct: 'تصحيح التاريخ',
+    newDate: 'اليوم الذي هو عطلة فعلاً',
+    confirmCorrect: 'نقل يوم العطلة',
+    corrected: 'تم التصحيح. يجري نقل المواعيد المفتوحة.',
     daysOff: 'أيام العطل',
     declare: 'إعلان يوم عطلة',
     date: 'التاريخ',

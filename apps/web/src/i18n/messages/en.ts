@@ -280,6 +280,10 @@ export const en = {
   } satisfies Record<AlertKind, string>,
   calendar: {
     title: 'Working-day calendar',
+    correct: 'Correct the date',
+    newDate: 'The day actually off',
+    confirmCorrect: 'Move the day off',
+    corrected: 'Corrected. Open deadlines are moving.',
     daysOff: 'Days off',
     declare: 'Declare a day off',
     date: 'Date',
