@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import type { DecisionView, HouseholdView, TimelineEntryView } from '../api/types';
 import { DueBadge, ErrorNotice, Loading } from '../components/status';
 import { subjectLabel } from '../components/subject';
-import { useTaskTitle } from '../hooks/forms';
+import { formKeyOf, useTaskTitle } from '../hooks/forms';
 import { localDateTimeIn } from '../i18n/dates';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
@@ -118,7 +118,7 @@ export default function HouseholdPage({ id }: { id: string }) {
           <List size="sm">
             {view.checks.map((check) => (
               <List.Item key={check.taskId}>
-                <b>{title({ formKey: check.type, title: check.title })}</b>
+                <b>{title({ formKey: formKeyOf(check.type), title: check.title })}</b>
                 {check.subject && <> · {subjectLabel(check.subject, m, t)}</>}: {check.foundConcerns ? <Text span c="red.9" fw={600}>{m.household.concerns}</Text> : m.household.noConcerns}
                 {check.concerns && <Text size="sm">{check.concerns}</Text>}
               </List.Item>

@@ -4,7 +4,7 @@ import { TASK_TYPES } from '@hearth/domain';
 import type { TaskView } from '../api/types';
 import { CaseLabel } from '../components/case-label';
 import { DueBadge, ErrorNotice, Loading } from '../components/status';
-import { useTaskTitle } from '../hooks/forms';
+import { formKeyOf, useTaskTitle } from '../hooks/forms';
 import { LoadMore, usePaged } from '../hooks/paged';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
@@ -49,7 +49,7 @@ export function MyWorkPage() {
         />
         <Select
           label={m.work.type}
-          data={[{ value: '', label: m.work.anyType }, ...TASK_TYPES.map((each) => ({ value: each, label: title({ formKey: each, title: each }) }))]}
+          data={[{ value: '', label: m.work.anyType }, ...TASK_TYPES.map((each) => ({ value: each, label: title({ formKey: formKeyOf(each), title: each }) }))]}
           value={type ?? ''}
           onChange={(value) => setType(value || null)}
           searchable
