@@ -185,9 +185,10 @@ describe('the staff web app', () => {
   it("previews the deadlines a closure would move before it is declared", async () => {
     const [task] = await journey.openTasks('medical-check');
     const page = await as(hearth.users.admin, 'en', { path: '/app/calendar' });
-    await page.getByLabel('Date').fill(task.dueDate);
-    await page.getByLabel('Name').fill('Heat closure');
-    await page.getByRole('button', { name: 'Show what it would move' }).click();
+    const declare = page.getByRole('region', { name: 'Declare a day off' });
+    await declare.getByLabel('Date').fill(task.dueDate);
+    await declare.getByLabel('Name').fill('Heat closure');
+    await declare.getByRole('button', { name: 'Show what it would move' }).click();
     const preview = page.getByTestId('calendar-preview');
     await preview.waitFor();
     expect(await preview.innerText()).toContain(caseNumber);
