@@ -4,6 +4,7 @@ import type { PersonalDataReadView } from '../api/types';
 import { ErrorNotice, Loading } from '../components/status';
 import { LoadMore, usePaged } from '../hooks/paged';
 import { localDateTimeIn } from '../i18n/dates';
+import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 
 const myTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -21,30 +22,17 @@ export default function AccessLogPage() {
       {reads.error && <ErrorNotice error={reads.error} />}
       {reads.data && reads.rows.length === 0 && <Text c="dimmed">{m.common.none}</Text>}
       {reads.rows.length > 0 && (
-        <div className="table-frame">
-          <Table striped aria-label={m.nav.accessLog}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{m.accessLog.when}</Table.Th>
-                <Table.Th>{m.accessLog.reader}</Table.Th>
-                <Table.Th>{m.common.case}</Table.Th>
-                <Table.Th>{m.accessLog.fields}</Table.Th>
-                <Table.Th>{m.accessLog.route}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {reads.rows.map((read) => (
-                <Table.Tr key={read.id}>
-                  <Table.Td>{dateTime(localDateTimeIn(read.readAt, myTimeZone))}</Table.Td>
-                  <Table.Td>{read.readerName ?? read.readerId}</Table.Td>
-                  <Table.Td dir="ltr">{read.caseNumber ?? read.caseRef}</Table.Td>
-                  <Table.Td dir="ltr">{read.fields.join(', ')}</Table.Td>
-                  <Table.Td dir="ltr">{read.route}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable striped aria-label={m.nav.accessLog} headers={[m.accessLog.when, m.accessLog.reader, m.common.case, m.accessLog.fields, m.accessLog.route]}>
+          {reads.rows.map((read) => (
+            <Table.Tr key={read.id}>
+              <Table.Td>{dateTime(localDateTimeIn(read.readAt, myTimeZone))}</Table.Td>
+              <Table.Td>{read.readerName ?? read.readerId}</Table.Td>
+              <Table.Td dir="ltr">{read.caseNumber ?? read.caseRef}</Table.Td>
+              <Table.Td dir="ltr">{read.fields.join(', ')}</Table.Td>
+              <Table.Td dir="ltr">{read.route}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <LoadMore list={reads} />
     </Stack>

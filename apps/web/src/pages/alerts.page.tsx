@@ -12,6 +12,7 @@ import { LoadMore, usePaged } from '../hooks/paged';
 import { CaseLabel } from '../components/case-label';
 import { ErrorNotice, Loading } from '../components/status';
 import { formKeyOf, useTaskTitle } from '../hooks/forms';
+import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 
@@ -65,38 +66,27 @@ export default function AlertsPage() {
       {alerts.error && <ErrorNotice error={alerts.error} onRetry={() => void alerts.refetch()} />}
       {alerts.data && rows.length === 0 && <Text c="dimmed">{m.alerts.empty}</Text>}
       {rows.length > 0 && (
-        <div className="table-frame">
-          <Table striped aria-label={m.alerts.title} data-testid="alert-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{m.alerts.about}</Table.Th>
-                <Table.Th>{m.common.case}</Table.Th>
-                <Table.Th>{m.common.date}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((alert) => (
-                <Table.Tr key={alert.id} data-alert-id={alert.id}>
-                  <Table.Td>
-                    <Group gap={6}>
-                      <Badge color={SEVERITY_COLOURS[alert.severity as AlertSeverity]}>{m.severity[alert.severity as AlertSeverity]}</Badge>
-                      {fresh.has(alert.id) && <Badge variant="outline" color="teal.9">{m.alerts.new}</Badge>}
-                    </Group>
-                    <Text size="sm" mt={4}>
-                      {m.alertKind[alert.kind as AlertKind] ?? alert.kind}
-                      {alert.about && alert.taskId ? <> · <Link to={`/tasks/${alert.taskId}`}>{title({ formKey: formKeyOf(alert.about), title: alert.aboutTitle ?? alert.about })}</Link></> : null}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td><CaseLabel number={alert.caseNumber} name={alert.caseName} /></Table.Td>
-                  <Table.Td>
-                    {t(m.alerts.raised, { date: dateTime(alert.raisedLocal) })}
-                    {alert.kind === 'needs-attention' && alert.about && has('admin') && <RetryStep caseRef={alert.caseRef} step={alert.about} />}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable striped aria-label={m.alerts.title} data-testid="alert-list" headers={[m.alerts.about, m.common.case, m.common.date]}>
+          {rows.map((alert) => (
+            <Table.Tr key={alert.id} data-alert-id={alert.id}>
+              <Table.Td>
+                <Group gap={6}>
+                  <Badge color={SEVERITY_COLOURS[alert.severity as AlertSeverity]}>{m.severity[alert.severity as AlertSeverity]}</Badge>
+                  {fresh.has(alert.id) && <Badge variant="outline" color="teal.9">{m.alerts.new}</Badge>}
+                </Group>
+                <Text size="sm" mt={4}>
+                  {m.alertKind[alert.kind as AlertKind] ?? alert.kind}
+                  {alert.about && alert.taskId ? <> · <Link to={`/tasks/${alert.taskId}`}>{title({ formKey: formKeyOf(alert.about), title: alert.aboutTitle ?? alert.about })}</Link></> : null}
+                </Text>
+              </Table.Td>
+              <Table.Td><CaseLabel number={alert.caseNumber} name={alert.caseName} /></Table.Td>
+              <Table.Td>
+                {t(m.alerts.raised, { date: dateTime(alert.raisedLocal) })}
+                {alert.kind === 'needs-attention' && alert.about && has('admin') && <RetryStep caseRef={alert.caseRef} step={alert.about} />}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <LoadMore list={alerts} />
     </Stack>

@@ -7,6 +7,7 @@ import type { CalendarPreviewView, DayOffView } from '../api/types';
 import { useCurrentUser } from '../auth/current-user';
 import { ErrorNotice, errorMessage, Loading } from '../components/status';
 import { formKeyOf, useTaskTitle } from '../hooks/forms';
+import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 
 type Proposal = { action: 'declare'; date: string; name: string; kind: DayOffKind } | { action: 'remove'; day: DayOffView } | { action: 'correct'; day: DayOffView; date: string };
@@ -46,28 +47,16 @@ function PreviewOfChange({ proposal, onDone }: { proposal: Proposal; onDone(mess
     <Card withBorder component="section" aria-labelledby="preview" data-testid="calendar-preview">
       <Title order={3} size="h5" id="preview">{total === 0 ? m.calendar.movesNone : t(m.calendar.moves, { n: total })}</Title>
       {moves.length > 0 && (
-        <div className="table-frame">
-          <Table mt="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{m.common.case}</Table.Th>
-                <Table.Th>{m.work.task}</Table.Th>
-                <Table.Th>{m.calendar.from}</Table.Th>
-                <Table.Th>{m.calendar.to}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {moves.map((move) => (
-                <Table.Tr key={move.taskId}>
-                  <Table.Td dir="ltr" style={{ unicodeBidi: 'isolate' }}>{move.caseNumber}</Table.Td>
-                  <Table.Td>{title({ formKey: move.formKey ?? formKeyOf(move.type), title: move.type })}</Table.Td>
-                  <Table.Td>{date(move.dueDate)}</Table.Td>
-                  <Table.Td>{date(move.newDueDate)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable mt="xs" headers={[m.common.case, m.work.task, m.calendar.from, m.calendar.to]}>
+          {moves.map((move) => (
+            <Table.Tr key={move.taskId}>
+              <Table.Td dir="ltr" style={{ unicodeBidi: 'isolate' }}>{move.caseNumber}</Table.Td>
+              <Table.Td>{title({ formKey: move.formKey ?? formKeyOf(move.type), title: move.type })}</Table.Td>
+              <Table.Td>{date(move.dueDate)}</Table.Td>
+              <Table.Td>{date(move.newDueDate)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {total > moves.length && <Text size="sm" mt="xs">{t(m.calendar.movesMore, { n: number(total - moves.length) })}</Text>}
       <Group mt="sm">

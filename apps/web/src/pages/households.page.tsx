@@ -4,6 +4,7 @@ import { CASE_NUMBER_PATTERN, HOUSEHOLD_STAGES, normalizeCaseNumber } from '@hea
 import type { HouseholdListItemView } from '../api/types';
 import { LoadMore, usePaged } from '../hooks/paged';
 import { ErrorNotice, Loading } from '../components/status';
+import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useCurrentUser } from '../auth/current-user';
@@ -50,32 +51,18 @@ export default function HouseholdsPage() {
       {households.error && <ErrorNotice error={households.error} onRetry={() => void households.refetch()} />}
       {households.data && rows.length === 0 && <Text c="dimmed">{m.households.empty}</Text>}
       {rows.length > 0 && (
-        <div className="table-frame">
-          <Table striped highlightOnHover aria-label={m.households.title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{m.common.case}</Table.Th>
-                <Table.Th>{m.common.family}</Table.Th>
-                <Table.Th>{m.households.stage}</Table.Th>
-                <Table.Th>{m.households.worker}</Table.Th>
-                <Table.Th>{m.households.area}</Table.Th>
-                <Table.Th>{m.households.opened}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((household) => (
-                <Table.Tr key={household.id}>
-                  <Table.Td dir="ltr" style={{ unicodeBidi: 'isolate' }}>{household.caseNumber}</Table.Td>
-                  <Table.Td><Link to={`/households/${household.id}`}>{household.displayName}</Link></Table.Td>
-                  <Table.Td>{m.stage[household.stage as keyof typeof m.stage] ?? household.stage}</Table.Td>
-                  <Table.Td>{household.supervisingWorkerName ?? m.common.nobody}</Table.Td>
-                  <Table.Td>{household.area ?? ''}</Table.Td>
-                  <Table.Td>{date(household.openedDate)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable striped highlightOnHover aria-label={m.households.title} headers={[m.common.case, m.common.family, m.households.stage, m.households.worker, m.households.area, m.households.opened]}>
+          {rows.map((household) => (
+            <Table.Tr key={household.id}>
+              <Table.Td dir="ltr" style={{ unicodeBidi: 'isolate' }}>{household.caseNumber}</Table.Td>
+              <Table.Td><Link to={`/households/${household.id}`}>{household.displayName}</Link></Table.Td>
+              <Table.Td>{m.stage[household.stage as keyof typeof m.stage] ?? household.stage}</Table.Td>
+              <Table.Td>{household.supervisingWorkerName ?? m.common.nobody}</Table.Td>
+              <Table.Td>{household.area ?? ''}</Table.Td>
+              <Table.Td>{date(household.openedDate)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <LoadMore list={households} />
     </Stack>

@@ -6,6 +6,7 @@ import { CaseLabel } from '../components/case-label';
 import { DueBadge, ErrorNotice, Loading } from '../components/status';
 import { formKeyOf, useTaskTitle } from '../hooks/forms';
 import { LoadMore, usePaged } from '../hooks/paged';
+import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { subjectLabel } from '../components/subject';
@@ -61,35 +62,22 @@ export function MyWorkPage() {
       {tasks.error && <ErrorNotice error={tasks.error} onRetry={() => void tasks.refetch()} />}
       {tasks.data && rows.length === 0 && <Text c="dimmed">{m.work.empty}</Text>}
       {rows.length > 0 && (
-        <div className="table-frame">
-          <Table striped highlightOnHover aria-label={m.work.title} data-testid="work-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{m.common.case}</Table.Th>
-                <Table.Th>{m.work.task}</Table.Th>
-                <Table.Th>{m.work.subject}</Table.Th>
-                <Table.Th>{m.work.due}</Table.Th>
-                <Table.Th>{m.work.holder}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((task) => (
-                <Table.Tr key={task.id} data-task-id={task.id}>
-                  <Table.Td><CaseLabel number={task.caseNumber} name={task.caseName} /></Table.Td>
-                  <Table.Td><Link to={`/tasks/${task.id}`}>{title(task)}</Link></Table.Td>
-                  <Table.Td>{task.subject ? subjectLabel(task.subject, m, t) : ''}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{date(task.dueDate)}</Text>
-                      <DueBadge state={task.dueState} />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{task.assigneeName ?? t(m.work.offeredTo, { role: m.role[task.candidateRole as keyof typeof m.role] ?? task.candidateRole })}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable striped highlightOnHover aria-label={m.work.title} data-testid="work-list" headers={[m.common.case, m.work.task, m.work.subject, m.work.due, m.work.holder]}>
+          {rows.map((task) => (
+            <Table.Tr key={task.id} data-task-id={task.id}>
+              <Table.Td><CaseLabel number={task.caseNumber} name={task.caseName} /></Table.Td>
+              <Table.Td><Link to={`/tasks/${task.id}`}>{title(task)}</Link></Table.Td>
+              <Table.Td>{task.subject ? subjectLabel(task.subject, m, t) : ''}</Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{date(task.dueDate)}</Text>
+                  <DueBadge state={task.dueState} />
+                </Group>
+              </Table.Td>
+              <Table.Td>{task.assigneeName ?? t(m.work.offeredTo, { role: m.role[task.candidateRole as keyof typeof m.role] ?? task.candidateRole })}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {rows.length > 0 && <Text size="sm" c="dimmed">{t(m.work.count, { n: number(rows.length) })}</Text>}
       <LoadMore list={tasks} />

@@ -7,6 +7,7 @@ import type { PanelAgendaView, PanelCalendarView, PanelCaseView, TaskPage } from
 import { CaseLabel } from '../components/case-label';
 import { ErrorNotice, Loading } from '../components/status';
 import { localDateTimeIn, todayIn } from '../i18n/dates';
+import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useCurrentUser } from '../auth/current-user';
@@ -75,26 +76,15 @@ export default function PanelsPage({ panelId }: { panelId?: string }) {
       {calendar.error && <ErrorNotice error={calendar.error} />}
       {calendar.data && calendar.data.items.length === 0 && <Text c="dimmed">{m.panels.none}</Text>}
       {calendar.data && calendar.data.items.length > 0 && (
-        <div className="table-frame">
-          <Table striped aria-label={m.panels.title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{m.panels.sitting}</Table.Th>
-                <Table.Th>{m.panels.chair}</Table.Th>
-                <Table.Th>{m.panels.cases}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {calendar.data.items.map((panel) => (
-                <Table.Tr key={panel.id}>
-                  <Table.Td><Link to={`/panels/${panel.id}`}>{dateTime(panel.sittingLocal)}</Link></Table.Td>
-                  <Table.Td>{panel.chairName}</Table.Td>
-                  <Table.Td>{number(panel.cases)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable striped aria-label={m.panels.title} headers={[m.panels.sitting, m.panels.chair, m.panels.cases]}>
+          {calendar.data.items.map((panel) => (
+            <Table.Tr key={panel.id}>
+              <Table.Td><Link to={`/panels/${panel.id}`}>{dateTime(panel.sittingLocal)}</Link></Table.Td>
+              <Table.Td>{panel.chairName}</Table.Td>
+              <Table.Td>{number(panel.cases)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {panelId && <Agenda id={panelId} />}
     </Stack>

@@ -5,6 +5,7 @@ import type { RegisterEntryView } from '../api/types';
 import { LoadMore, usePaged } from '../hooks/paged';
 import { CaseLabel } from '../components/case-label';
 import { ErrorNotice, Loading } from '../components/status';
+import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 
@@ -32,30 +33,17 @@ export default function RegisterPage() {
       {register.error && <ErrorNotice error={register.error} onRetry={() => void register.refetch()} />}
       {register.data && rows.length === 0 && <Text c="dimmed">{m.register.empty}</Text>}
       {rows.length > 0 && (
-        <div className="table-frame">
-          <Table striped aria-label={m.register.title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{m.register.household}</Table.Th>
-                <Table.Th>{m.register.placementType}</Table.Th>
-                <Table.Th>{m.register.ages}</Table.Th>
-                <Table.Th>{m.register.freePlaces}</Table.Th>
-                <Table.Th>{m.register.approved}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((entry) => (
-                <Table.Tr key={entry.householdId}>
-                  <Table.Td><Link to={`/households/${entry.householdId}`}><CaseLabel number={entry.caseNumber} name={entry.displayName} /></Link>{entry.area ? ` · ${entry.area}` : ''}</Table.Td>
-                  <Table.Td>{entry.placementTypes.map((type) => m.placementType[type]).join('، ')}</Table.Td>
-                  <Table.Td>{t(m.household.ages, { min: number(entry.ageMin), max: number(entry.ageMax) })}</Table.Td>
-                  <Table.Td>{number(entry.freePlaces)} / {number(entry.maxChildren)}</Table.Td>
-                  <Table.Td>{date(entry.approvedDate)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable striped aria-label={m.register.title} headers={[m.register.household, m.register.placementType, m.register.ages, m.register.freePlaces, m.register.approved]}>
+          {rows.map((entry) => (
+            <Table.Tr key={entry.householdId}>
+              <Table.Td><Link to={`/households/${entry.householdId}`}><CaseLabel number={entry.caseNumber} name={entry.displayName} /></Link>{entry.area ? ` · ${entry.area}` : ''}</Table.Td>
+              <Table.Td>{entry.placementTypes.map((type) => m.placementType[type]).join('، ')}</Table.Td>
+              <Table.Td>{t(m.household.ages, { min: number(entry.ageMin), max: number(entry.ageMax) })}</Table.Td>
+              <Table.Td>{number(entry.freePlaces)} / {number(entry.maxChildren)}</Table.Td>
+              <Table.Td>{date(entry.approvedDate)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <LoadMore list={register} />
     </Stack>

@@ -8,6 +8,7 @@ import { LoadMore, usePaged } from '../hooks/paged';
 import { ActionError } from '../components/action-error';
 import { ErrorNotice, errorMessage, Loading } from '../components/status';
 import { useStaffAction } from '../hooks/staff-action';
+import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 
 function AddStaff({ teams }: { teams: TeamList['items'] }) {
@@ -102,37 +103,24 @@ export default function StaffAdminPage() {
       <Title order={2}>{m.staff.title}</Title>
       {teams.data && <AddStaff teams={teams.data.items} />}
       {editing && teams.data && <EditStaff key={editing.id} member={editing} teams={teams.data.items} onClose={() => setEditing(null)} />}
-      <div className="table-frame">
-        <Table striped aria-label={m.staff.title}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{m.staff.name}</Table.Th>
-              <Table.Th>{m.staff.username}</Table.Th>
-              <Table.Th>{m.staff.roles}</Table.Th>
-              <Table.Th>{m.staff.team}</Table.Th>
-              <Table.Th>{m.staff.active}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {staff.rows.map((member) => (
-              <Table.Tr key={member.id}>
-                <Table.Td>
-                  <Button variant="subtle" size="compact-sm" onClick={() => setEditing(member)} aria-label={`${m.staff.edit}: ${member.displayName}`}>{member.displayName}</Button>
-                </Table.Td>
-                <Table.Td dir="ltr">{member.username}</Table.Td>
-                <Table.Td>{member.roles.map((role: StaffRole) => m.role[role]).join('، ')}</Table.Td>
-                <Table.Td>{member.teamName ?? m.staff.noTeam}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Text size="sm">{member.active ? m.staff.active : m.staff.inactive}</Text>
-                    <Button size="compact-xs" variant="subtle" onClick={() => change.mutate({ id: member.id, active: !member.active })}>{member.active ? m.staff.deactivate : m.staff.reactivate}</Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <DataTable striped aria-label={m.staff.title} headers={[m.staff.name, m.staff.username, m.staff.roles, m.staff.team, m.staff.active]}>
+        {staff.rows.map((member) => (
+          <Table.Tr key={member.id}>
+            <Table.Td>
+              <Button variant="subtle" size="compact-sm" onClick={() => setEditing(member)} aria-label={`${m.staff.edit}: ${member.displayName}`}>{member.displayName}</Button>
+            </Table.Td>
+            <Table.Td dir="ltr">{member.username}</Table.Td>
+            <Table.Td>{member.roles.map((role: StaffRole) => m.role[role]).join('، ')}</Table.Td>
+            <Table.Td>{member.teamName ?? m.staff.noTeam}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm">{member.active ? m.staff.active : m.staff.inactive}</Text>
+                <Button size="compact-xs" variant="subtle" onClick={() => change.mutate({ id: member.id, active: !member.active })}>{member.active ? m.staff.deactivate : m.staff.reactivate}</Button>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <LoadMore list={staff} />
     </Stack>
   );

@@ -11,6 +11,7 @@ import { useTaskTitle } from '../hooks/forms';
 import { ActionError } from '../components/action-error';
 import { useStaffAction } from '../hooks/staff-action';
 import { localDateTimeIn } from '../i18n/dates';
+import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 
 // Leave is the worker's, not a case's: shown on this browser's clock.
@@ -150,34 +151,22 @@ export default function TeamPage() {
   return (
     <Stack>
       <Title order={2}>{m.team.title}: {caseload.data.teamName}</Title>
-      <div className="table-frame">
-        <Table striped aria-label={m.team.caseload} data-testid="caseload">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{m.team.worker}</Table.Th>
-              <Table.Th>{m.team.open}</Table.Th>
-              <Table.Th>{m.team.overdue}</Table.Th>
-              <Table.Th>{m.team.dueThisWeek}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {caseload.data.workers.map((row) => (
-              <Table.Tr key={row.assigneeId ?? 'offered'}>
-                <Table.Td>
-                  {row.assigneeId ? (
-                    <Button variant="subtle" size="compact-sm" onClick={() => setWorker({ id: row.assigneeId!, name: row.assigneeName ?? '' })} aria-pressed={worker?.id === row.assigneeId}>{row.assigneeName}</Button>
-                  ) : (
-                    m.team.offered
-                  )}
-                </Table.Td>
-                <Table.Td>{number(row.open)}</Table.Td>
-                <Table.Td>{row.overdue ? <Text span c="red.9" fw={700}>{number(row.overdue)}</Text> : number(0)}</Table.Td>
-                <Table.Td>{number(row.dueThisWeek)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <DataTable striped aria-label={m.team.caseload} data-testid="caseload" headers={[m.team.worker, m.team.open, m.team.overdue, m.team.dueThisWeek]}>
+        {caseload.data.workers.map((row) => (
+          <Table.Tr key={row.assigneeId ?? 'offered'}>
+            <Table.Td>
+              {row.assigneeId ? (
+                <Button variant="subtle" size="compact-sm" onClick={() => setWorker({ id: row.assigneeId!, name: row.assigneeName ?? '' })} aria-pressed={worker?.id === row.assigneeId}>{row.assigneeName}</Button>
+              ) : (
+                m.team.offered
+              )}
+            </Table.Td>
+            <Table.Td>{number(row.open)}</Table.Td>
+            <Table.Td>{row.overdue ? <Text span c="red.9" fw={700}>{number(row.overdue)}</Text> : number(0)}</Table.Td>
+            <Table.Td>{number(row.dueThisWeek)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {worker && (
         <>
           <WorkerTasks key={worker.id} workerId={worker.id} workerName={worker.name} teamId={teamId} />
