@@ -21,5 +21,5 @@ export function useStaffAction<TInput, TResult>(send: (input: TInput, idempotenc
   const fields = action.error instanceof ApiError ? action.error.fields : {};
   /** The API's messages for a field of the body, for the input's `error`. */
   const fieldError = (name: string) => fields[name]?.join(' ');
-  return { ...action, fieldError };
+  return { ...action, fields, fieldError };
 }

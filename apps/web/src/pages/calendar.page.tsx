@@ -1,11 +1,13 @@
 import { Alert, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { DAY_OFF_KINDS, DayOffKind } from '@hearth/domain';
 import { api } from '../api/client';
 import type { CalendarPreviewView, DayOffView } from '../api/types';
 import { useCurrentUser } from '../auth/current-user';
-import { ErrorNotice, errorMessage, Loading } from '../components/status';
+import { ErrorNotice, Loading } from '../components/status';
+import { ActionError } from '../components/action-error';
+import { useStaffAction } from '../hooks/staff-action';
 import { formKeyOf, useTaskTitle } from '../hooks/forms';
 import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
@@ -28,17 +30,9 @@ function requestsOf(proposal: Proposal): { preview: object; apply: () => Promise
 function PreviewOfChange({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   const { m, t, date, number } = useI18n();
   const title = useTaskTitle();
-  const queryClient = useQueryClient();
   const requests = requestsOf(proposal);
   const preview = useQuery({ queryKey: ['calendar-preview', requests.preview], queryFn: () => api<CalendarPreviewView>('/calendar/preview', { method: 'POST', body: requests.preview }), staleTime: 0 });
-  const apply = useMutation({
-    mutationFn: requests.apply,
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['holidays'] });
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-      onDone({ declare: m.calendar.declared, remove: m.calendar.removed, correct: m.calendar.corrected }[proposal.action]);
-    },
-  });
+  const apply = useStaffAction(requests.apply, ['holidays', 'tasks'], () => onDone({ declare: m.calendar.declared, remove: m.calendar.removed, correct: m.calendar.corrected }[proposal.action]));
   if (preview.isPending) return <Loading />;
   if (preview.error) return <ErrorNotice error={preview.error} onRetry={() => void preview.refetch()} />;
   const { total, moves } = preview.data;
@@ -64,7 +58,7 @@ function PreviewOfChange({ proposal, onDone }: { proposal: Proposal; onDone(mess
           {{ declare: m.calendar.confirmDeclare, remove: m.calendar.confirmRemove, correct: m.calendar.confirmCorrect }[proposal.action]}
         </Button>
       </Group>
-      {apply.error && <Text c="red.9" role="alert" mt="sm">{errorMessage(apply.error, m)}</Text>}
+      <ActionError error={apply.error} />
     </Card>
   );
 }

@@ -1,54 +1,48 @@
 import { Alert, Button, Card, Group, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { STAFF_ROLES, StaffRole } from '@hearth/domain';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { StaffView, TeamList } from '../api/types';
 import { LoadMore, usePaged } from '../hooks/paged';
 import { ActionError } from '../components/action-error';
-import { ErrorNotice, errorMessage, Loading } from '../components/status';
+import { ErrorNotice, Loading } from '../components/status';
 import { useStaffAction } from '../hooks/staff-action';
 import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
 
 function AddStaff({ teams }: { teams: TeamList['items'] }) {
   const { m, t } = useI18n();
-  const queryClient = useQueryClient();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
   const [teamId, setTeamId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
-  const create = useMutation({
-    mutationFn: () => api<StaffView>('/staff', { method: 'POST', body: { username: username.trim(), displayName: displayName.trim(), roles, teamId, password } }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['staff'] });
-      setUsername('');
-      setDisplayName('');
-      setRoles([]);
-      setPassword('');
-    },
+  const create = useStaffAction((body: object) => api<StaffView>('/staff', { method: 'POST', body }), ['staff'], () => {
+    setUsername('');
+    setDisplayName('');
+    setRoles([]);
+    setPassword('');
   });
-  const fields = create.error instanceof ApiError ? create.error.fields : {};
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    create.mutate({ username: username.trim(), displayName: displayName.trim(), roles, teamId, password });
   };
   return (
     <Card withBorder component="section" aria-labelledby="add-staff">
       <Title order={3} size="h5" id="add-staff">{m.staff.add}</Title>
       <form onSubmit={submit} noValidate>
         <Group align="flex-start" mt="xs">
-          <TextInput label={m.staff.username} value={username} onChange={(event) => setUsername(event.currentTarget.value)} required error={fields.username?.join(' ')} dir="ltr" />
-          <TextInput label={m.staff.name} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} required error={fields.displayName?.join(' ')} />
-          <MultiSelect label={m.staff.roles} data={STAFF_ROLES.map((role) => ({ value: role, label: m.role[role] }))} value={roles} onChange={setRoles} required error={fields.roles?.join(' ')} w={260} />
+          <TextInput label={m.staff.username} value={username} onChange={(event) => setUsername(event.currentTarget.value)} required error={create.fieldError('username')} dir="ltr" />
+          <TextInput label={m.staff.name} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} required error={create.fieldError('displayName')} />
+          <MultiSelect label={m.staff.roles} data={STAFF_ROLES.map((role) => ({ value: role, label: m.role[role] }))} value={roles} onChange={setRoles} required error={create.fieldError('roles')} w={260} />
           <Select label={m.staff.team} data={teams.map((team) => ({ value: team.id, label: team.name }))} value={teamId} onChange={setTeamId} clearable />
-          <PasswordInput label={m.staff.password} value={password} onChange={(event) => setPassword(event.currentTarget.value)} required error={fields.password?.join(' ')} />
+          <PasswordInput label={m.staff.password} value={password} onChange={(event) => setPassword(event.currentTarget.value)} required error={create.fieldError('password')} />
         </Group>
         <Button type="submit" mt="sm" loading={create.isPending}>{m.staff.add}</Button>
       </form>
       {create.data && <Alert color="teal" mt="sm" role="status">{t(m.staff.created, { name: create.data.displayName })}</Alert>}
-      {create.error && !(create.error instanceof ApiError && create.error.status === 400) && <Text c="red.9" role="alert">{errorMessage(create.error, m)}</Text>}
+      <ActionError error={create.error} />
     </Card>
   );
 }
@@ -88,14 +82,10 @@ function EditStaff({ member, teams, onClose }: { member: StaffView; teams: TeamL
 /** An admin's list of staff: add, change, deactivate and reactivate, reset a password. */
 export default function StaffAdminPage() {
   const { m } = useI18n();
-  const queryClient = useQueryClient();
   const staff = usePaged<StaffView>(['staff', 'all'], '/staff', { includeInactive: true });
   const [editing, setEditing] = useState<StaffView | null>(null);
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => api<TeamList>('/teams') });
-  const change = useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => api(`/staff/${id}`, { method: 'PATCH', body: { active } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['staff'] }),
-  });
+  const change = useStaffAction(({ id, active }: { id: string; active: boolean }) => api(`/staff/${id}`, { method: 'PATCH', body: { active } }), ['staff']);
   if (staff.isPending) return <Loading />;
   if (staff.error) return <ErrorNotice error={staff.error} />;
   return (
@@ -121,6 +111,7 @@ export default function StaffAdminPage() {
           </Table.Tr>
         ))}
       </DataTable>
+      <ActionError error={change.error} />
       <LoadMore list={staff} />
     </Stack>
   );

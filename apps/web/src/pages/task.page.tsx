@@ -1,11 +1,13 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
-import { api, ApiError, newIdempotencyKey } from '../api/client';
+import { api } from '../api/client';
 import type { DeadlineExplanationView, HouseholdView, TaskView } from '../api/types';
 import { useCurrentUser } from '../auth/current-user';
 import { CaseLabel } from '../components/case-label';
-import { DueBadge, ErrorNotice, errorMessage, Loading } from '../components/status';
+import { DueBadge, ErrorNotice, Loading } from '../components/status';
+import { ActionError } from '../components/action-error';
+import { useStaffAction } from '../hooks/staff-action';
 import { FieldErrors, FormValues, missingRequired, SchemaForm } from '../forms/schema-form';
 import { useFormDefinition, useTaskTitle } from '../hooks/forms';
 import { localDateTimeIn } from '../i18n/dates';
@@ -71,20 +73,13 @@ function CompletionForm({ task }: { task: TaskView }) {
   const form = useFormDefinition(task.formKey, task.formVersion);
   const [outcome, setOutcome] = useState<string | null>(task.outcomes.length === 1 ? task.outcomes[0] : null);
   const [data, setData] = useState<FormValues>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [key, setKey] = useState(newIdempotencyKey);
-  const complete = useMutation({
-    mutationFn: () => api<TaskView>(`/tasks/${task.id}/complete`, { method: 'POST', body: { outcome, data }, idempotencyKey: key }),
-    onSuccess: (done) => {
-      queryClient.setQueryData(['task', task.id], done);
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-      void queryClient.invalidateQueries({ queryKey: ['household'] });
-      setKey(newIdempotencyKey());
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) setErrors(error.fields);
-    },
-  });
+  const [missing, setMissing] = useState<FieldErrors>({});
+  const complete = useStaffAction(
+    (body: { outcome: string; data: FormValues }, key: string) => api<TaskView>(`/tasks/${task.id}/complete`, { method: 'POST', body, idempotencyKey: key }),
+    ['tasks', 'household'],
+    (done) => queryClient.setQueryData(['task', task.id], done),
+  );
+  const errors = Object.keys(missing).length ? missing : complete.fields;
 
   if (form.isPending) return <Loading />;
   if (form.error) return <ErrorNotice error={form.error} onRetry={() => void form.refetch()} />;
@@ -92,18 +87,17 @@ function CompletionForm({ task }: { task: TaskView }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!outcome || !schema) return setErrors({ outcome: [m.task.chooseOutcome] });
-    const missing = missingRequired(schema, data);
-    if (missing.length) return setErrors(Object.fromEntries(missing.map((path) => [path, [m.form.required]])));
-    setErrors({});
-    complete.mutate();
+    if (!outcome || !schema) return setMissing({ outcome: [m.task.chooseOutcome] });
+    const absent = missingRequired(schema, data);
+    setMissing(Object.fromEntries(absent.map((path) => [path, [m.form.required]])));
+    if (absent.length === 0) complete.mutate({ outcome, data });
   }
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="task-form">
       <Stack>
         <Title order={3} size="h4" id="task-form">{form.data.title[preferences.language]}</Title>
-        <Radio.Group label={m.task.outcome} required value={outcome} onChange={(next) => { setOutcome(next); setErrors({}); }} error={errors.outcome?.join(' ')} name="outcome">
+        <Radio.Group label={m.task.outcome} required value={outcome} onChange={(next) => { setOutcome(next); setMissing({}); complete.reset(); }} error={errors.outcome?.join(' ')} name="outcome">
           <Group mt="xs">
             {task.outcomes.map((each) => (
               <Radio key={each} value={each} label={form.data.outcomeLabels[each]?.[preferences.language] ?? each} />
@@ -111,8 +105,8 @@ function CompletionForm({ task }: { task: TaskView }) {
           </Group>
         </Radio.Group>
         {schema && <SchemaForm schema={schema} value={data} onChange={setData} errors={errors} />}
-        {complete.error && !(complete.error instanceof ApiError && complete.error.status === 400) && <ErrorNotice error={complete.error} />}
-        {complete.error instanceof ApiError && complete.error.status === 400 && <Text c="red.9" role="alert">{m.errors.invalid}</Text>}
+        <ActionError error={complete.error} />
+        {Object.keys(complete.fields).length > 0 && <Text c="red.9" role="alert">{m.errors.invalid}</Text>}
         <Group>
           <Button type="submit" loading={complete.isPending}>{m.task.complete}</Button>
         </Group>
@@ -125,14 +119,11 @@ function Holding({ task }: { task: TaskView }) {
   const { m, t } = useI18n();
   const { me, has } = useCurrentUser();
   const queryClient = useQueryClient();
-  const [key] = useState(newIdempotencyKey);
-  const move = useMutation({
-    mutationFn: (action: 'claim' | 'release') => api<TaskView>(`/tasks/${task.id}/${action}`, { method: 'POST', idempotencyKey: `${key}:${action}` }),
-    onSuccess: (moved) => {
-      queryClient.setQueryData(['task', task.id], moved);
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-    },
-  });
+  const move = useStaffAction(
+    (action: 'claim' | 'release', key: string) => api<TaskView>(`/tasks/${task.id}/${action}`, { method: 'POST', idempotencyKey: key }),
+    ['tasks'],
+    (moved) => queryClient.setQueryData(['task', task.id], moved),
+  );
   const mine = task.assigneeId === me?.id;
   return (
     <Stack gap="xs">
@@ -141,7 +132,7 @@ function Holding({ task }: { task: TaskView }) {
         {!task.assigneeId && has(task.candidateRole as never) && <Button variant="default" onClick={() => move.mutate('claim')} loading={move.isPending}>{m.task.claim}</Button>}
         {mine && <Button variant="subtle" onClick={() => move.mutate('release')} loading={move.isPending}>{m.task.release}</Button>}
       </Group>
-      {move.error && <Text c="red.9" role="alert">{errorMessage(move.error, m)}</Text>}
+      <ActionError error={move.error} />
     </Stack>
   );
 }

@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Checkbox, Group, List, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
-import { api, newIdempotencyKey, withQuery } from '../api/client';
+import { api, withQuery } from '../api/client';
 import type { CaseloadView, DelegationList, StaffPage, TaskMoveResult, TaskView } from '../api/types';
 import { LoadMore, usePaged } from '../hooks/paged';
 import { useCurrentUser } from '../auth/current-user';
 import { CaseLabel } from '../components/case-label';
-import { DueBadge, ErrorNotice, errorMessage, Loading } from '../components/status';
+import { DueBadge, ErrorNotice, Loading } from '../components/status';
 import { useTaskTitle } from '../hooks/forms';
 import { ActionError } from '../components/action-error';
 import { useStaffAction } from '../hooks/staff-action';
@@ -25,21 +25,16 @@ function useTeamStaff(teamId: string) {
 function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; workerName: string; teamId: string }) {
   const { m, t, date } = useI18n();
   const title = useTaskTitle();
-  const queryClient = useQueryClient();
   const tasks = usePaged<TaskView>(['tasks'], '/tasks', { assignedTo: workerId, limit: 100 });
   const staff = useTeamStaff(teamId);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [to, setTo] = useState<string | null>(null);
-  const [key, setKey] = useState(newIdempotencyKey);
-  const move = useMutation({
-    mutationFn: (all: boolean) => api<TaskMoveResult>('/tasks/reassign', { method: 'POST', body: all ? { fromWorkerId: workerId, toWorkerId: to } : { taskIds: [...chosen], toWorkerId: to }, idempotencyKey: key }),
-    onSuccess: () => {
-      setChosen(new Set());
-      setKey(newIdempotencyKey());
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
-    },
-  });
+  const move = useStaffAction(
+    (body: object, key: string) => api<TaskMoveResult>('/tasks/reassign', { method: 'POST', body, idempotencyKey: key }),
+    ['tasks', 'caseload'],
+    () => setChosen(new Set()),
+  );
+  const moveTasks = (all: boolean) => move.mutate(all ? { fromWorkerId: workerId, toWorkerId: to } : { taskIds: [...chosen], toWorkerId: to });
   const rows = tasks.rows;
   const colleagues = (staff.data?.items ?? []).filter((each) => each.id !== workerId && each.active);
 
@@ -78,8 +73,8 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
       <LoadMore list={tasks} />
       <Group align="flex-end" mt="sm">
         <Select label={m.team.moveTo} placeholder={m.team.choose} data={colleagues.map((each) => ({ value: each.id, label: each.displayName }))} value={to} onChange={setTo} w={240} searchable />
-        <Button disabled={!to || chosen.size === 0} onClick={() => move.mutate(false)} loading={move.isPending}>{m.team.moveSelected}</Button>
-        <Button variant="outline" disabled={!to || rows.length === 0} onClick={() => move.mutate(true)} loading={move.isPending}>{m.team.moveAll}</Button>
+        <Button disabled={!to || chosen.size === 0} onClick={() => moveTasks(false)} loading={move.isPending}>{m.team.moveSelected}</Button>
+        <Button variant="outline" disabled={!to || rows.length === 0} onClick={() => moveTasks(true)} loading={move.isPending}>{m.team.moveAll}</Button>
       </Group>
       {move.data && (
         <Alert color={move.data.refused.length ? 'orange' : 'teal'} mt="sm" role="status">
@@ -89,7 +84,7 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
           )}
         </Alert>
       )}
-      {move.error && <Text c="red.9" role="alert" mt="sm">{errorMessage(move.error, m)}</Text>}
+      <ActionError error={move.error} />
     </Card>
   );
 }
@@ -97,20 +92,16 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
 /** Leave: tasks that arrive for the worker while away go to the delegate. */
 function Delegations({ workerId, teamId }: { workerId: string; teamId: string }) {
   const { m, dateTime } = useI18n();
-  const queryClient = useQueryClient();
   const delegations = useQuery({ queryKey: ['delegations', workerId], queryFn: () => api<DelegationList>(`/staff/${workerId}/delegations`) });
   const staff = useTeamStaff(teamId);
   const [delegateId, setDelegateId] = useState<string | null>(null);
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
-  const create = useMutation({
-    mutationFn: () => api(`/staff/${workerId}/delegations`, { method: 'POST', body: { delegateId, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['delegations', workerId] }),
-  });
+  const create = useStaffAction((body: object) => api(`/staff/${workerId}/delegations`, { method: 'POST', body }), ['delegations']);
   const cancel = useStaffAction((delegationId: string) => api(`/staff/${workerId}/delegations/${delegationId}`, { method: 'DELETE' }), ['delegations']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    create.mutate({ delegateId, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() });
   };
   return (
     <Card withBorder component="section" aria-labelledby="delegations">
@@ -132,7 +123,7 @@ function Delegations({ workerId, teamId }: { workerId: string; teamId: string })
           <Button type="submit" disabled={!delegateId || !startsAt || !endsAt} loading={create.isPending}>{m.team.addDelegation}</Button>
         </Group>
       </form>
-      {create.error && <Text c="red.9" role="alert" mt="sm">{errorMessage(create.error, m)}</Text>}
+      <ActionError error={create.error} />
       <ActionError error={cancel.error} />
     </Card>
   );
