@@ -133,9 +133,9 @@ describe('the human-task primitive', () => {
     await hearth.http.post(`/households/${householdId}/application`).set(caseworker).set('Idempotency-Key', key).send().expect(200);
     await hearth.http.post(`/households/${householdId}/application`).set(caseworker).set('Idempotency-Key', `${key}-again`).send().expect(409);
     const application = await eventually(async () => (await tasks.list({ caseRef: caseRef('household', householdId), status: 'open', limit: 5 })).find((t) => t.type === 'receive-application'));
-    expect(application).toMatchObject({ rulePackId: 'krg', rulePackVersion: 2, assigneeId: hearth.users.caseworker.id });
+    expect(application).toMatchObject({ rulePackId: 'krg', rulePackVersion: 3, assigneeId: hearth.users.caseworker.id });
     const [{ version }] = await hearth.dataSource.query(`SELECT rule_pack_version AS version FROM household WHERE id = $1`, [householdId]);
-    expect(version).toBe(2);
+    expect(version).toBe(3);
     await hearth.client.workflow.getHandle(caseRef('household', householdId)).terminate('test finished');
   });
 

@@ -37,7 +37,7 @@ describe('completing a household enquiry task over HTTP', () => {
   it('opens "respond to enquiry", and completing it opens "initial home visit" for the same caseworker', async () => {
     const householdId = await recordEnquiry();
     const task = await openTaskOf(householdId, 'respond-to-enquiry');
-    expect(task).toMatchObject({ candidateRole: 'caseworker', ruleId: 'enquiry.respond', rulePackId: 'krg', rulePackVersion: 2, status: 'open' });
+    expect(task).toMatchObject({ candidateRole: 'caseworker', ruleId: 'enquiry.respond', rulePackId: 'krg', rulePackVersion: 3, status: 'open' });
     expect(Date.parse(task.dueAt)).toBeGreaterThan(Date.now() + 24 * 3600_000);
 
     const completed = await complete(task.id, caseworker, `first-${task.id}`, { outcome: 'visit-arranged', data: { contact: 'by phone' } }).expect(200);

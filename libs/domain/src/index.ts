@@ -23,3 +23,8 @@ export * from './search/searchable-name';
 export * from './staff/login-throttle';
 export * from './staff/staff-preferences';
 export * from './forms/form-catalogue';
+export * from './children/referral';
+export * from './children/legal-basis';
+export * from './children/placement';
+export * from './children/child-clocks';
+export * from './children/matching';

@@ -126,3 +126,12 @@ export function localDateTimeOf(instant: Date, timeZone: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${formatLocalDate(local)}T${two(local.hour)}:${two(local.minute)}`;
 }
+
+/**
+ * The instant on a local date at the wall-clock time of another instant: a clock that runs from
+ * the day something actually happened (a visit, a review), recorded later, keeps the recording's
+ * time of day, so a date recorded the same day is the recording itself.
+ */
+export function onDateAtTimeOf(date: LocalDate, instant: Date, timeZone: string): Date {
+  return fromLocal({ ...toLocal(instant, timeZone), ...parseLocalDate(date) }, timeZone);
+}

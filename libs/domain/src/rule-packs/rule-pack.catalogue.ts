@@ -6,6 +6,7 @@ const workingDays = (amount: number): RuleDuration => ({ amount, unit: 'working-
 const months = (amount: number): RuleDuration => ({ amount, unit: 'months' });
 const calendarDays = (amount: number): RuleDuration => ({ amount, unit: 'calendar-days' });
 const seconds = (amount: number): RuleDuration => ({ amount, unit: 'seconds' });
+const weeks = (amount: number): RuleDuration => ({ amount, unit: 'weeks' });
 
 interface RuleFigures {
   source: string;
@@ -46,6 +47,27 @@ const carerApprovalFigures: Record<string, RuleFigures> = {
   'decision.tell-applicant-in-writing': { source: 'applicant told in writing within 5 working days of the decision', offset: workingDays(5), escalateAfter: [workingDays(1)] },
 };
 
+const regs = 'Care Planning, Placement and Case Review (England) Regulations 2010';
+
+/**
+ * The child's journey (DOMAIN.md, Child journey): care plan, matching, statutory visits and case
+ * reviews. Visits and reviews count from the actual date of the last one, and raise one overdue
+ * alert when missed (no reminders: the inbox marks them due soon).
+ */
+const childJourneyFigures: Record<string, RuleFigures> = {
+  'child.care-plan': { source: `${agency}: care plan within 10 working days of becoming looked after`, anchor: 'looked-after', offset: workingDays(10), remindBefore: [workingDays(3)], escalateAfter: [workingDays(2)] },
+  'matching.propose': { source: `${agency}: a match proposed within 10 working days of the care plan`, offset: workingDays(10), remindBefore: [workingDays(3)], escalateAfter: [workingDays(2)] },
+  'matching.approve': { source: `${agency}: the team manager decides a proposed match within 2 working days`, offset: workingDays(2), escalateAfter: [workingDays(1)] },
+  'visit.first': { source: `${regs}, reg. 28: first visit within 1 week of the placement`, anchor: 'placement-start', offset: weeks(1) },
+  'visit.weekly': { source: `${regs}, reg. 28: kinship and placed-with-parent placements weekly until the first review`, anchor: 'last-visit', offset: weeks(1) },
+  'visit.first-year': { source: `${regs}, reg. 28: at most every 6 weeks in the placement's first year`, anchor: 'last-visit', offset: weeks(6) },
+  'visit.long-term': { source: `${regs}, reg. 28: at most every 3 months after the first year of a placement meant to last until 18`, anchor: 'last-visit', offset: months(3) },
+  'visit.after-first-year': { source: `${regs}, reg. 28: at most every 6 weeks after the first year`, anchor: 'last-visit', offset: weeks(6) },
+  'review.first': { source: `${regs}, reg. 33: first review within 20 working days of becoming looked after`, anchor: 'looked-after', offset: workingDays(20) },
+  'review.second': { source: `${regs}, reg. 33: second review at most 3 months after the first`, anchor: 'last-review', offset: months(3) },
+  'review.subsequent': { source: `${regs}, reg. 33: later reviews at most every 6 months`, anchor: 'last-review', offset: months(6) },
+};
+
 /** The same clocks in seconds, for tests: deadlines pass while a test waits. */
 function inSeconds(figures: Record<string, RuleFigures>, overrides: Record<string, Partial<RuleFigures>> = {}): Record<string, RuleFigures> {
   return Object.fromEntries(
@@ -76,8 +98,10 @@ const krgV1: RulePack = {
   rules: rules({ 'enquiry.respond': carerApprovalFigures['enquiry.respond'], 'enquiry.initial-home-visit': carerApprovalFigures['enquiry.initial-home-visit'] }),
 };
 
-/** Kurdistan Region of Iraq, the default: Friday–Saturday weekend, Asia/Baghdad. */
-export const krgPack: RulePack = { ...krgV1, version: 2, effectiveFrom: '2026-11-23', rules: rules(carerApprovalFigures) };
+const krgV2: RulePack = { ...krgV1, version: 2, effectiveFrom: '2026-11-23', rules: rules(carerApprovalFigures) };
+
+/** Kurdistan Region of Iraq, the default: Friday–Saturday weekend, Asia/Baghdad; v3 adds the child's journey. */
+export const krgPack: RulePack = { ...krgV2, version: 3, effectiveFrom: '2026-12-03', rules: rules({ ...carerApprovalFigures, ...childJourneyFigures }) };
 
 /**
  * Where England's figures differ from krg's: a proposed refusal gives the applicant 28 days to make
@@ -98,10 +122,11 @@ const englandDifferences: Record<string, RuleFigures> = {
   },
 };
 
-const englandV2: RulePack = { ...krgPack, id: 'england', jurisdiction: 'England', ...englandCalendar };
+const englandV2: RulePack = { ...krgV2, id: 'england', jurisdiction: 'England', ...englandCalendar };
+const englandV3: RulePack = { ...englandV2, version: 3, rules: rules({ ...carerApprovalFigures, ...englandDifferences }) };
 
-/** England (the reference model): Saturday–Sunday weekend, Europe/London; krg's clocks with England's differences (v3). */
-export const englandPack: RulePack = { ...englandV2, version: 3, rules: rules({ ...carerApprovalFigures, ...englandDifferences }) };
+/** England (the reference model): Saturday–Sunday weekend, Europe/London; krg's clocks with England's differences; v4 adds the child's journey. */
+export const englandPack: RulePack = { ...englandV3, version: 4, effectiveFrom: '2026-12-03', rules: rules({ ...carerApprovalFigures, ...englandDifferences, ...childJourneyFigures }) };
 const englandV1: RulePack = { ...krgV1, id: 'england', jurisdiction: 'England', ...englandCalendar };
 
 /** For tests only: every clock in seconds (the 8-month ceiling is 10 s), no weekend. */
@@ -113,7 +138,7 @@ export const testSecondsPack: RulePack = {
   effectiveFrom: '2000-01-01',
   timeZone: 'UTC',
   weekend: [],
-  rules: rules(inSeconds(carerApprovalFigures, { 'application.panel-recommendation': { offset: seconds(10) } })),
+  rules: rules(inSeconds({ ...carerApprovalFigures, ...childJourneyFigures }, { 'application.panel-recommendation': { offset: seconds(10) } })),
   figures: { panelQuorumMembers: 1 },
 };
 
@@ -136,7 +161,7 @@ export const testCalendarPack: RulePack = {
   rules: rules(inSeconds(carerApprovalFigures, { 'enquiry.respond': { offset: seconds(8), onDayOff: 'roll-forward' } })),
 };
 
-export const rulePacks: readonly RulePack[] = [krgV1, krgPack, englandV1, englandV2, englandPack, testSecondsPack, testCalendarPack, testEnglandPack];
+export const rulePacks: readonly RulePack[] = [krgV1, krgV2, krgPack, englandV1, englandV2, englandV3, englandPack, testSecondsPack, testCalendarPack, testEnglandPack];
 
 /** Refuses a pack a deployment may not run new cases under: an unknown one, or a test pack outside tests. */
 export function assertDeployablePack(packId: string, allowTestPacks: boolean): void {

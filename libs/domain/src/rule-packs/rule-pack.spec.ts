@@ -13,7 +13,7 @@ describe('rule packs', () => {
       escalateAt: [new Date('2026-12-01T07:00:00.000Z')],
       ruleId: 'enquiry.respond',
       rulePackId: 'krg',
-      rulePackVersion: 2,
+      rulePackVersion: 3,
     });
   });
 
@@ -56,16 +56,17 @@ describe('rule packs', () => {
   });
 
   it('refuses a rule the pack does not have', () => {
-    expect(() => computeDeadline(krgPack, 'no.such.rule', new Date(), [])).toThrow(/not in rule pack krg v2/);
+    expect(() => computeDeadline(krgPack, 'no.such.rule', new Date(), [])).toThrow(/not in rule pack krg v3/);
   });
 
   it('picks the newest version in force on a date, and finds a recorded version', () => {
-    const v3: RulePack = { ...krgPack, version: 3, effectiveFrom: '2027-04-01' };
-    const packs = [...rulePacks, v3];
+    const v4: RulePack = { ...krgPack, version: 4, effectiveFrom: '2027-04-01' };
+    const packs = [...rulePacks, v4];
     expect(rulePackInForce('krg', '2026-06-01', packs).version).toBe(1);
-    expect(rulePackInForce('krg', '2027-03-31', packs).version).toBe(2);
-    expect(rulePackInForce('krg', '2027-04-01', packs).version).toBe(3);
-    expect(rulePackVersion('krg', 2, packs)).toBe(krgPack);
+    expect(rulePackInForce('krg', '2026-12-02', packs).version).toBe(2);
+    expect(rulePackInForce('krg', '2027-03-31', packs).version).toBe(3);
+    expect(rulePackInForce('krg', '2027-04-01', packs).version).toBe(4);
+    expect(rulePackVersion('krg', 3, packs)).toBe(krgPack);
     expect(() => rulePackInForce('krg', '2020-01-01', packs)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 import { LocalDate, fromLocal, toLocal } from '../calendar/local-date';
 import { WorkingDayCalendar, WorkingDays } from '../calendar/working-day-calendar';
+import type { MatchingWeights } from '../children/matching';
 
 export type DurationUnit = 'working-days' | 'calendar-days' | 'weeks' | 'months' | 'seconds';
 
@@ -43,9 +44,15 @@ export interface RulePack {
 export interface RulePackFigures {
   /** Panel members besides the chair needed for a quorum (agency rule: at least two). */
   panelQuorumMembers: number;
+  /** How much each consideration counts in a child's shortlist of carer households. */
+  matching: MatchingWeights;
 }
 
-const DEFAULT_FIGURES: RulePackFigures = { panelQuorumMembers: 2 };
+const DEFAULT_FIGURES: RulePackFigures = {
+  panelQuorumMembers: 2,
+  // Brothers and sisters together first (Children Act 1989 s.22C(8)); then language, nearness, background.
+  matching: { siblingsTogether: 30, language: 20, schoolDistance: 10, familyDistance: 10, ethnicity: 10, religion: 10, culture: 10, nearWithinKm: 5, farFromKm: 50 },
+};
 
 /** A pack's figures, with the defaults every pack shares. */
 export function packFigures(pack: RulePack): RulePackFigures {
