@@ -21,6 +21,7 @@ import { PanelIdempotency1764000000011 } from './migrations/1764000000011-panel-
 import { InboxIndexes1764000000012 } from './migrations/1764000000012-inbox-indexes';
 import { AlertEvents1764000000013 } from './migrations/1764000000013-alert-events';
 import { StaffPreferences1764000000014 } from './migrations/1764000000014-staff-preferences';
+import { ChildJourney1764000000015 } from './migrations/1764000000015-child-journey';
 
 export const entities = [
   AlertEntity,
@@ -48,6 +49,7 @@ export const migrations = [
   InboxIndexes1764000000012,
   AlertEvents1764000000013,
   StaffPreferences1764000000014,
+  ChildJourney1764000000015,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

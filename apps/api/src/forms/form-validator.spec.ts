@@ -32,6 +32,13 @@ describe('checking a completion against its form', () => {
     expect(Object.keys(refusal(() => validateTaskForm('agency-decision', 1, 'approve', { reasons: 'agreed' }))!.fields)).toEqual(['data.terms']);
   });
 
+  it('refuses a visit or review dated after today where the case is, and takes today itself', () => {
+    const visit = (visitedOn: string) => ({ visitedOn, seenAlone: true, notes: 'seen at home, settled' });
+    expect(refusal(() => validateTaskForm('child-visit', 1, 'visited', visit('2026-12-04'), 'ckb', '2026-12-03'))!.fields).toEqual({ 'data.visitedOn': [FORM_MESSAGES.ckb.notFuture] });
+    expect(refusal(() => validateTaskForm('child-visit', 1, 'visited', visit('2026-12-03'), 'en', '2026-12-03'))).toBeUndefined();
+    expect(refusal(() => validateTaskForm('child-visit', 1, 'visited', visit('2026-02-30'), 'en', '2026-12-03'))!.fields['data.visitedOn']).toHaveLength(1);
+  });
+
   it('words its messages in the language the request asks for', () => {
     const sorani = refusal(() => validateTaskForm('medical-check', 1, 'concerns', { concerns: '   ' }, formLanguageOf('ckb')));
     expect(sorani!.fields['data.concerns']).toEqual([FORM_MESSAGES.ckb.notBlank]);

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { ApprovalOutcome, ApprovalTerms, departsFromRecommendation, FORM_MESSAGES, formDefinition, FormLanguage, FormSchema, LONG_TEXT, NOT_BLANK, OUTCOME_LABELS, TaskOutcome } from '@hearth/domain';
+import { ApprovalOutcome, ApprovalTerms, departsFromRecommendation, FORM_MESSAGES, formDefinition, FormLanguage, FormSchema, LocalDate, LONG_TEXT, NOT_BLANK, OUTCOME_LABELS, TaskOutcome } from '@hearth/domain';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
@@ -11,7 +11,7 @@ const ANNOTATIONS = ['x-ui', 'x-label', 'x-help', 'x-options'];
  * error carries the schema that failed (the examples a pattern message quotes); strict mode refuses
  * a schema with a misspelt keyword when it is first compiled.
  */
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, passContext: true });
 addFormats(ajv);
 ajv.addVocabulary(ANNOTATIONS);
 ajv.addKeyword({
@@ -24,6 +24,21 @@ ajv.addKeyword({
     return typeof other !== 'number' || value >= other;
   },
 });
+
+ajv.addKeyword({
+  // `x-not-future`: a date something happened is not after today, in the case's jurisdiction (the caller's `today`).
+  keyword: 'x-not-future',
+  type: 'string',
+  schemaType: 'boolean',
+  validate: function (this: FormContext | undefined, notFuture: boolean, value: string) {
+    return !notFuture || !this?.today || value <= this.today;
+  },
+});
+
+/** What a form's checks need beyond the data: today's date where the case is. */
+interface FormContext {
+  today?: LocalDate;
+}
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -77,6 +92,8 @@ function messageOf(error: ErrorObject, outcome: string, language: FormLanguage):
       return say.format(String(params.format));
     case 'x-minimum-field':
       return say.atLeastField(String(error.schema));
+    case 'x-not-future':
+      return say.notFuture;
     default:
       return say.invalid;
   }
@@ -109,10 +126,13 @@ function invalid(fields: Record<string, string[]>): BadRequestException {
   });
 }
 
-/** Checks a completion's data against its task's form (key and version) for the chosen outcome; messages in `language`. */
-export function validateTaskForm(formKey: string, formVersion: number, outcome: string, data: Record<string, unknown> | undefined, language: FormLanguage = 'en'): void {
+/**
+ * Checks a completion's data against its task's form (key and version) for the chosen outcome;
+ * messages in `language`; dates of what happened not after `today` (the case's local date).
+ */
+export function validateTaskForm(formKey: string, formVersion: number, outcome: string, data: Record<string, unknown> | undefined, language: FormLanguage = 'en', today?: LocalDate): void {
   const validate = validatorFor(formKey, formVersion, outcome);
-  if (validate(data ?? {})) return;
+  if (validate.call({ today } satisfies FormContext, data ?? {})) return;
   // A Map, not an object: a field named by the request (`__proto__`) must stay a plain key.
   const fields = new Map<string, string[]>();
   for (const error of validate.errors ?? []) {

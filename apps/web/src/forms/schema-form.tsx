@@ -1,7 +1,7 @@
 // Draws any task form from its JSON Schema definition (GET /forms/{key}/{version}): the field
 // order, widgets, labels and help come from the definition's x-ui, x-label, x-help and x-options,
 // in the user's language. A new pathway adds form definitions, not screens.
-import { Checkbox, Fieldset, MultiSelect, NumberInput, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, Group, MultiSelect, NumberInput, Radio, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import type { FormSchema, Labels } from '@hearth/domain';
 import { useI18n } from '../i18n/i18n';
 
@@ -30,7 +30,7 @@ function errorText(errors: FieldErrors, path: string): string | undefined {
 }
 
 function Field({ name, path, schema, required, value, onChange, errors }: FieldProps) {
-  const { preferences } = useI18n();
+  const { m, preferences } = useI18n();
   const text = (labels?: Labels) => labels?.[preferences.language];
   const common = { label: text(schema['x-label']) ?? name, description: text(schema['x-help']), required, error: errorText(errors, path), name: path };
   const widget = schema['x-ui']?.widget;
@@ -53,12 +53,29 @@ function Field({ name, path, schema, required, value, onChange, errors }: FieldP
   if (schema.type === 'integer' || schema.type === 'number') {
     return <NumberInput {...common} min={schema.minimum} max={schema.maximum} allowDecimal={schema.type === 'number'} value={typeof value === 'number' ? value : ''} onChange={(next) => onChange(typeof next === 'number' ? next : undefined)} />;
   }
-  if (schema.type === 'boolean') return <Checkbox label={common.label} description={common.description} error={common.error} checked={value === true} onChange={(event) => onChange(event.currentTarget.checked)} />;
+  if (schema.type === 'boolean') {
+    // Yes or no, both explicit: an untouched checkbox could not tell "no" from "not answered".
+    return (
+      <Radio.Group {...common} value={value === true ? 'yes' : value === false ? 'no' : null} onChange={(next) => onChange(next === 'yes')}>
+        <Group mt={4}>
+          <Radio value="yes" label={m.common.yes} />
+          <Radio value="no" label={m.common.no} />
+        </Group>
+      </Radio.Group>
+    );
+  }
   if (schema.enum) return <Select {...common} data={options(schema.enum)} value={(value as string) ?? null} onChange={(next) => onChange(next ?? undefined)} comboboxProps={{ withinPortal: false }} />;
   const string = (value as string) ?? '';
   const set = (next: string) => onChange(next === '' ? undefined : next);
   if (widget === 'textarea') return <Textarea {...common} autosize minRows={schema['x-ui']?.rows ?? 4} maxLength={schema.maxLength} value={string} onChange={(event) => set(event.currentTarget.value)} />;
+  if (schema.format === 'date') return <TextInput {...common} type="date" max={schema['x-not-future'] ? today() : undefined} value={string} onChange={(event) => set(event.currentTarget.value)} />;
   return <TextInput {...common} maxLength={schema.maxLength} value={string} onChange={(event) => set(event.currentTarget.value)} />;
+}
+
+/** Today on this device's calendar: a hint for the date picker; the API checks against the case's own zone. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 function SchemaFields({ schema, path, value, onChange, errors }: { schema: FormSchema; path: string; value: FormValues; onChange(value: FormValues): void; errors: FieldErrors }) {

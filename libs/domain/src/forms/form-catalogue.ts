@@ -1,4 +1,5 @@
 import { carerApprovalForms } from './carer-approval.forms';
+import { childJourneyForms } from './child-journey.forms';
 import { FormDefinition, FormSummary } from './form-definition';
 import { panelForms } from './panel.forms';
 
@@ -8,7 +9,7 @@ export { OUTCOME_LABELS, outcomeLabelsOf } from './outcome-labels';
 export { FORM_MESSAGES, formLanguageOf, type FormMessages } from './form-messages';
 
 /** Every version of every form Hearth asks staff to fill in: each pathway's, and the panel's. */
-export const formCatalogue: readonly FormDefinition[] = [...carerApprovalForms, ...panelForms];
+export const formCatalogue: readonly FormDefinition[] = [...carerApprovalForms, ...panelForms, ...childJourneyForms];
 
 const byKeyAndVersion = new Map(formCatalogue.map((form) => [`${form.key}@${form.version}`, form]));
 

@@ -5,8 +5,8 @@ export type FormLanguage = (typeof FORM_LANGUAGES)[number];
 /** One text in every staff language: Sorani, Badini (Arabic script), Arabic and English. */
 export type Labels = Readonly<Record<FormLanguage, string>>;
 
-export const FORM_WIDGETS = ['text', 'textarea', 'number', 'select', 'multiselect', 'tags', 'group'] as const;
-/** How the web app draws a field: `tags` is a list of free entries, `group` a set of fields drawn together. */
+export const FORM_WIDGETS = ['text', 'textarea', 'number', 'select', 'multiselect', 'tags', 'group', 'date', 'checkbox'] as const;
+/** How the web app draws a field: `tags` is a list of free entries, `group` a set of fields drawn together, `date` a calendar date, `checkbox` a yes or no. */
 export type FormWidget = (typeof FORM_WIDGETS)[number];
 
 /** Rendering hints for the web app; validators ignore them. */
@@ -48,6 +48,8 @@ export interface FormSchema {
   'x-help'?: Labels;
   'x-options'?: Readonly<Record<string, Labels>>;
   'x-minimum-field'?: string;
+  /** A date something actually happened: the API refuses one after today in the case's jurisdiction. */
+  'x-not-future'?: boolean;
 }
 
 /**

@@ -54,7 +54,7 @@ const sexLabels: Record<ChildSex, Labels> = {
   male: { ckb: 'نێر', kmr: 'نێر', ar: 'ذكر', en: 'Male' },
 };
 
-const placementTypeLabels: Record<PlacementType, Labels> = {
+export const placementTypeLabels: Record<PlacementType, Labels> = {
   emergency: { ckb: 'فریاکەوتن', kmr: 'فریاکەفتن', ar: 'طارئ', en: 'Emergency' },
   'short-term': { ckb: 'کورتخایەن', kmr: 'دەمکورت', ar: 'قصير الأمد', en: 'Short-term' },
   'long-term': { ckb: 'درێژخایەن', kmr: 'دەمدرێژ', ar: 'طويل الأمد', en: 'Long-term' },

@@ -20,6 +20,7 @@ export interface FormMessages {
   unexpected: string;
   format(format: string): string;
   atLeastField(field: string): string;
+  notFuture: string;
   invalid: string;
   eachEntry(message: string): string;
   departureReason: string;
@@ -52,6 +53,7 @@ export const FORM_MESSAGES: Readonly<Record<FormLanguage, FormMessages>> = {
     unexpected: 'is not written the expected way',
     format: (format) => `must be a valid ${format}`,
     atLeastField: (field) => `must be at least ${field}`,
+    notFuture: 'cannot be after today',
     invalid: 'is not valid',
     eachEntry: (message) => `each entry ${message}`,
     departureReason: 'a decision that departs from the recommended outcome or terms needs its own reason',
@@ -75,6 +77,7 @@ export const FORM_MESSAGES: Readonly<Record<FormLanguage, FormMessages>> = {
     unexpected: 'بە شێوەی چاوەڕوانکراو نەنووسراوە',
     format: (format) => `دەبێت ${format}ێکی دروست بێت`,
     atLeastField: (field) => `دەبێت لانیکەم بەقەد ${field} بێت`,
+    notFuture: 'نابێت دوای ئەمڕۆ بێت',
     invalid: 'دروست نییە',
     eachEntry: (message) => `هەر بڕگەیەک ${message}`,
     departureReason: 'بڕیارێک کە لە ئەنجام یان مەرجەکانی ڕاسپاردەکە لادەدات، پێویستی بە هۆکاری خۆیەتی',
@@ -98,6 +101,7 @@ export const FORM_MESSAGES: Readonly<Record<FormLanguage, FormMessages>> = {
     unexpected: 'ب رەنگێ چاڤەڕێکری نەهاتیە نڤیسین',
     format: (format) => `دڤێت ${format} یەکا دروست بیت`,
     atLeastField: (field) => `دڤێت کێمتر نەبیت ژ ${field}`,
+    notFuture: 'نابیت پشتی ئەڤرۆ بیت',
     invalid: 'نە دروستە',
     eachEntry: (message) => `هەر بڕگەیەک ${message}`,
     departureReason: 'بڕیارەکا ژ ئەنجام یان مەرجێن پێشنیارێ دویر دکەڤیت، پێدڤی ب ئەگەرێ خۆ یە',
@@ -121,6 +125,7 @@ export const FORM_MESSAGES: Readonly<Record<FormLanguage, FormMessages>> = {
     unexpected: 'لم يُكتب بالشكل المتوقع',
     format: (format) => `يجب أن يكون ${format} صحيحاً`,
     atLeastField: (field) => `يجب ألا يقل عن ${field}`,
+    notFuture: 'لا يمكن أن يكون بعد اليوم',
     invalid: 'غير صالح',
     eachEntry: (message) => `كل عنصر ${message}`,
     departureReason: 'القرار الذي يخالف النتيجة أو الشروط الموصى بها يحتاج إلى سبب خاص به',

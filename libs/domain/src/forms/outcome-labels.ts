@@ -24,6 +24,12 @@ export const OUTCOME_LABELS: Readonly<Record<TaskOutcome, Labels>> = {
   sent: { ckb: 'نێردرا', kmr: 'هاتە فرێکرن', ar: 'أُرسلت', en: 'Sent' },
   'defer-to-stage-1': { ckb: 'دواخستن بۆ قۆناغی یەکەم', kmr: 'پاشخستن بۆ قوناغا ئێکێ', ar: 'التأجيل إلى المرحلة الأولى', en: 'Defer to stage 1' },
   'defer-to-stage-2': { ckb: 'دواخستن بۆ قۆناغی دووەم', kmr: 'پاشخستن بۆ قوناغا دووێ', ar: 'التأجيل إلى المرحلة الثانية', en: 'Defer to stage 2' },
+  'plan-agreed': { ckb: 'پلان ڕێککەوترا', kmr: 'پلان هاتە پەسەندکرن', ar: 'تم الاتفاق على الخطة', en: 'Plan agreed' },
+  proposed: { ckb: 'پێشنیار کرا', kmr: 'هاتە پێشنیارکرن', ar: 'تم الاقتراح', en: 'Proposed' },
+  'approve-match': { ckb: 'پەسەندکردنی گونجاندن', kmr: 'پەسەندکرنا گونجاندنێ', ar: 'الموافقة على المطابقة', en: 'Approve the match' },
+  'reject-match': { ckb: 'ڕەتکردنەوەی گونجاندن', kmr: 'ڕەتکرنا گونجاندنێ', ar: 'رفض المطابقة', en: 'Reject the match' },
+  visited: { ckb: 'سەردان کرا', kmr: 'سەرەدان هاتە کرن', ar: 'تمت الزيارة', en: 'Visited' },
+  'review-held': { ckb: 'پێداچوونەوە کرا', kmr: 'پێداچوون هاتە کرن', ar: 'عُقدت المراجعة', en: 'Review held' },
 };
 
 /** The labels of a form's outcomes. */

@@ -146,7 +146,7 @@ export const testSecondsPack: RulePack = {
 export const testEnglandPack: RulePack = {
   ...testSecondsPack,
   id: 'test-england',
-  rules: rules(inSeconds({ ...carerApprovalFigures, ...englandDifferences }, { 'application.panel-recommendation': { offset: seconds(10) }, 'decision.representations': { offset: seconds(6), remindBefore: [] } })),
+  rules: rules(inSeconds({ ...carerApprovalFigures, ...englandDifferences, ...childJourneyFigures }, { 'application.panel-recommendation': { offset: seconds(10) }, 'decision.representations': { offset: seconds(6), remindBefore: [] } })),
 };
 
 /**
@@ -158,7 +158,7 @@ export const testCalendarPack: RulePack = {
   ...testSecondsPack,
   id: 'test-calendar',
   jurisdiction: 'test-calendar',
-  rules: rules(inSeconds(carerApprovalFigures, { 'enquiry.respond': { offset: seconds(8), onDayOff: 'roll-forward' } })),
+  rules: rules(inSeconds({ ...carerApprovalFigures, ...childJourneyFigures }, { 'enquiry.respond': { offset: seconds(8), onDayOff: 'roll-forward' } })),
 };
 
 export const rulePacks: readonly RulePack[] = [krgV1, krgV2, krgPack, englandV1, englandV2, englandV3, englandPack, testSecondsPack, testCalendarPack, testEnglandPack];

@@ -1,11 +1,12 @@
 import { carerApprovalTasks } from '../households/carer-approval.tasks';
+import { childJourneyTasks } from '../children/child-journey.tasks';
 import { panelTasks } from '../panels/panel.tasks';
 import { TaskDefinition } from './task';
 
 export { STAGE_ONE_CHECKS, type StageOneCheck } from '../households/carer-approval.tasks';
 
 /** Every kind of task Hearth opens, keyed by type: each pathway's catalogue, and the panel's. */
-export const taskCatalogue = { ...carerApprovalTasks, ...panelTasks } as const;
+export const taskCatalogue = { ...carerApprovalTasks, ...panelTasks, ...childJourneyTasks } as const;
 
 export type TaskType = keyof typeof taskCatalogue;
 

@@ -1,0 +1,56 @@
+import { TaskDefinition } from '../tasks/task';
+
+/** The child's journey, from care plan to statutory visits and reviews (DOMAIN.md, Child journey, steps 2-5). */
+export const childJourneyTasks = {
+  'write-care-plan': {
+    type: 'write-care-plan',
+    title: 'Write the care plan',
+    candidateRole: 'caseworker',
+    ruleId: 'child.care-plan',
+    formKey: 'care-plan',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['plan-agreed'],
+  },
+  'propose-match': {
+    type: 'propose-match',
+    title: 'Propose a carer household',
+    candidateRole: 'caseworker',
+    ruleId: 'matching.propose',
+    formKey: 'match-proposal',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['proposed'],
+    completedThrough: 'POST /children/{id}/match-proposals',
+  },
+  'approve-match': {
+    type: 'approve-match',
+    title: 'Approve or reject the proposed match',
+    candidateRole: 'team-manager',
+    ruleId: 'matching.approve',
+    formKey: 'match-decision',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['approve-match', 'reject-match'],
+  },
+  'record-visit': {
+    type: 'record-visit',
+    title: 'Statutory visit to the child',
+    candidateRole: 'caseworker',
+    ruleId: 'visit.first',
+    formKey: 'child-visit',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['visited'],
+  },
+  'hold-child-review': {
+    type: 'hold-child-review',
+    title: "Chair the child's case review",
+    candidateRole: 'reviewing-officer',
+    ruleId: 'review.first',
+    formKey: 'child-review',
+    formVersion: 1,
+    priority: 'high',
+    outcomes: ['review-held'],
+  },
+} as const satisfies Record<string, TaskDefinition>;
