@@ -101,6 +101,40 @@ describe('the live alert stream', () => {
     }
   });
 
+  it("re-reads who is listening before each send: a deactivation ends the stream, a move to another team narrows it", async () => {
+    const admin = await journey.auth('admin');
+    for (const change of [{ active: false }, { teamId: await hearth.addTeam() }]) {
+      const manager = await hearth.addStaff('team-manager');
+      const token = await hearth.login({ username: manager.username });
+      const events: StreamEvent[] = [];
+      const stop = followStream(`${hearth.baseUrl}/alerts/stream`, { onEvent: (event) => events.push(event), onStatus: () => undefined }, () => ({ authorization: `Bearer ${token}` }));
+      try {
+        const seen = new HouseholdJourney(hearth);
+        await seen.recordEnquiry();
+        await eventually(async () => events.find((event) => event.type === 'raised' && event.data.includes(seen.householdId)), 30_000, 'an alert before the change');
+        await hearth.http.patch(`/staff/${manager.id}`).set(admin).send(change).expect(200);
+        const unseen = new HouseholdJourney(hearth);
+        await unseen.recordEnquiry();
+        // The old team's managers' alert on it is raised before the stream is checked.
+        const overdue = `SELECT 1 FROM alert WHERE case_ref = $1 AND kind = 'task-overdue'`;
+        await eventually(async () => ((await hearth.dataSource.query(overdue, [caseRef('household', unseen.householdId)])).length ? true : undefined), 30_000, 'the overdue alert');
+        if ('active' in change) {
+          await eventually(async () => (events.some((event) => event.type === 'session-ended') ? true : undefined), 30_000, 'the stream to end');
+        } else {
+          // An alert addressed to them by name comes after the old team's: once it is here, the old team's would have been too.
+          const [{ seq }] = await hearth.dataSource.query(
+            `INSERT INTO alert (kind, severity, case_ref, raised_at, dedupe_key, recipient_id) VALUES ('household-changed', 'warning', $1, now(), $2, $3) RETURNING event_seq::text AS seq`,
+            [caseRef('household', seen.householdId), `stream-test:moved:${manager.id}`, manager.id],
+          );
+          await eventually(async () => events.find((event) => event.id === seq), 30_000, 'the alert addressed to them');
+        }
+        expect(events.some((event) => event.data.includes(unseen.householdId))).toBe(false);
+      } finally {
+        stop();
+      }
+    }
+  });
+
   it('answers 401 to a stream without a token', async () => {
     const response = await fetch(`${hearth.baseUrl}/alerts/stream`);
     expect(response.status).toBe(401);

@@ -10,13 +10,17 @@ export class CaseAccess {
     private readonly reads: PersonalDataReadsRepository,
   ) {}
 
-  /** Refuses a case this person may not see: 404 to team staff of another team, 403 to agency-wide roles. */
-  async assertMaySee(actor: StaffMember, caseRef: string): Promise<void> {
+  /**
+   * Refuses a case this person may not see: 404 to team staff of another team, 403 to agency-wide
+   * roles. `notFound`: the 404's words when the caller asked for something in the case (a task), so
+   * the answer names only what they asked for, never the case behind it.
+   */
+  async assertMaySee(actor: StaffMember, caseRef: string, notFound = `no case ${caseRef}`): Promise<void> {
     const access = await this.caseFiles.access(actor, caseRef);
-    if (!access.exists) throw new DomainError('not-found', `no case ${caseRef}`);
+    if (!access.exists) throw new DomainError('not-found', notFound);
     if (access.visible) return;
     const code = refusalForUnseenCase(actor.roles);
-    throw new DomainError(code, code === 'not-found' ? `no case ${caseRef}` : 'you have no part in this case (need to know)');
+    throw new DomainError(code, code === 'not-found' ? notFound : 'you have no part in this case (need to know)');
   }
 
   /** The case's file (number, name, team, supervising worker). */

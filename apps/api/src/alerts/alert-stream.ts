@@ -22,7 +22,7 @@ export class AlertStream {
 
   private constructor(
     private readonly alerts: AlertsRepository,
-    private readonly viewer: StaffMember,
+    private viewer: StaffMember,
     start: number,
   ) {
     this.last = start;
@@ -40,8 +40,9 @@ export class AlertStream {
     return new AlertStream(alerts, viewer, lastEventId);
   }
 
-  /** The events committed since the last read that this stream has not sent, in number order. */
-  async next(): Promise<AlertEventRow[]> {
+  /** The events committed since the last read that this stream has not sent, in number order; `viewer`: who they are now (roles, team). */
+  async next(viewer: StaffMember = this.viewer): Promise<AlertEventRow[]> {
+    this.viewer = viewer;
     const fresh: AlertEventRow[] = [];
     for (let from = Math.max(0, this.last - REORDER_WINDOW); ; ) {
       const batch = await this.alerts.eventsAfter(this.viewer, from, BATCH);

@@ -1,14 +1,15 @@
 import { Controller, Get, Header, Headers, MessageEvent, Query, Sse } from '@nestjs/common';
-import { concatMap, defer, from, interval, map, merge, Observable, startWith, switchMap, throttleTime } from 'rxjs';
+import { concatMap, defer, from, interval, merge, Observable, of, startWith, switchMap, takeWhile, throttleTime } from 'rxjs';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ALERT_KINDS, ALERT_SEVERITIES, AlertKind, AlertSeverity, localDateTimeOf, rulePackInForceAt, StaffMember, taskCatalogue } from '@hearth/domain';
-import { AlertRow, AlertsRepository } from '@hearth/persistence';
+import { AlertEventRow, AlertRow, AlertsRepository } from '@hearth/persistence';
 import { AlertStream } from './alert-stream';
 import { AlertEvents } from './alert-events';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 import { CaseAccess } from '../access/case-access';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor, TokenClaims } from '../auth/auth.decorators';
+import { AccessTokenClaims, AuthGuard } from '../auth/auth.guard';
 import { cursorDate, decodeCursor, keysetPage } from '../common/keyset-cursor';
 
 export class AlertsQueryDto extends PageQuery {
@@ -63,6 +64,14 @@ export class AlertEventView {
 }
 
 const HEARTBEAT_MS = 25_000;
+const HEARTBEAT: MessageEvent = { type: 'heartbeat', data: {} };
+function eventOf(row: AlertEventRow): MessageEvent {
+  const change = row.resolvedAt ? 'resolved' : 'raised';
+  return { id: row.eventSeq, type: change, data: { change, alert: AlertView.of(row) } satisfies AlertEventView };
+}
+
+/** The last event of a stream whose session ended: sign in again. */
+const SESSION_ENDED: MessageEvent = { type: 'session-ended', data: {} };
 
 export class AlertPage {
   @ApiProperty({ type: [AlertView] }) items!: AlertView[];
@@ -78,6 +87,7 @@ export class AlertsController {
     private readonly alerts: AlertsRepository,
     private readonly access: CaseAccess,
     private readonly events: AlertEvents,
+    private readonly guard: AuthGuard,
   ) {}
 
   /**
@@ -89,8 +99,14 @@ export class AlertsController {
   @Sse('stream')
   @Header('X-Accel-Buffering', 'no')
   @ApiOkResponse({ description: 'text/event-stream of AlertEventView (event types raised, resolved, heartbeat)', content: { 'text/event-stream': { schema: { $ref: '#/components/schemas/AlertEventView' } } } })
-  stream(@CurrentActor() actor: StaffMember, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
+  stream(@CurrentActor() actor: StaffMember, @TokenClaims() claims: AccessTokenClaims & { exp?: number }, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
     const resumeAfter = /^\d{1,15}$/.test(lastEventId ?? '') ? Number(lastEventId) : undefined;
+    // Who the caller is now, before each read: a stream opened before a deactivation, a password
+    // reset, a move to another team or the token's expiry must not go on sending what they no longer see.
+    const standing = async (): Promise<StaffMember | null> => {
+      if (claims.exp !== undefined && claims.exp * 1000 <= Date.now()) return null;
+      return this.guard.actorFor(claims).catch(() => null);
+    };
     const events = defer(async () => (resumeAfter === undefined ? AlertStream.fromNow(this.alerts, actor) : AlertStream.after(this.alerts, actor, resumeAfter))).pipe(
       // Each notification (coalesced) asks for what this person may see and has not been sent.
       switchMap((stream) =>
@@ -98,19 +114,23 @@ export class AlertsController {
           startWith(undefined),
           throttleTime(100, undefined, { leading: true, trailing: true }),
           concatMap(async () => {
-            const rows = await stream.next();
-            await this.access.logRead(actor, rows.filter((row) => row.caseName).map((row) => row.caseRef), ['caseName'], 'GET /alerts/stream');
+            const now = await standing();
+            if (!now) return null;
+            const rows = await stream.next(now);
+            await this.access.logRead(now, rows.filter((row) => row.caseName).map((row) => row.caseRef), ['caseName'], 'GET /alerts/stream');
             return rows;
           }),
-          concatMap((rows) => from(rows)),
-          map((row): MessageEvent => {
-            const change = row.resolvedAt ? 'resolved' : 'raised';
-            return { id: row.eventSeq, type: change, data: { change, alert: AlertView.of(row) } satisfies AlertEventView };
-          }),
+          takeWhile((rows) => rows !== null, true),
+          concatMap((rows) => (rows ? from(rows.map(eventOf)) : of(SESSION_ENDED))),
         ),
       ),
     );
-    return merge(events, interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: {} }))));
+    // The heartbeat asks too, so a quiet stream still ends with the session.
+    const heartbeats = interval(HEARTBEAT_MS).pipe(
+      concatMap(async () => ((await standing()) ? HEARTBEAT : SESSION_ENDED)),
+      takeWhile((event) => event !== SESSION_ENDED, true),
+    );
+    return merge(events, heartbeats).pipe(takeWhile((event) => event !== SESSION_ENDED, true));
   }
 
   /**

@@ -12,3 +12,6 @@ export const Roles = (...roles: StaffRole[]) => SetMetadata(REQUIRED_ROLES, role
 
 /** The signed-in member of staff: id, roles (as they are now) and team. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): StaffMember => context.switchToHttp().getRequest().actor);
+
+/** The verified claims of the request's bearer token (who, and when the session began). */
+export const TokenClaims = createParamDecorator((_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest().tokenClaims);

@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { actor?: StaffMember }>();
+    const request = context.switchToHttp().getRequest<Request & { actor?: StaffMember; tokenClaims?: AccessTokenClaims }>();
     const [scheme, token] = (request.header('authorization') ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('a bearer token is required: POST /auth/login');
     let claims: AccessTokenClaims;
@@ -40,14 +40,9 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('the token is invalid or has expired');
     }
     if (typeof claims?.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(claims.sub)) throw new UnauthorizedException('the token does not say who you are: log in again');
-    const user = await this.users.findById(claims.sub);
-    if (!user) throw new UnauthorizedException('this account no longer exists');
-    if (!user.active) throw new UnauthorizedException('this account has been deactivated');
-    if (typeof claims.issuedAtMs !== 'number' || claims.issuedAtMs < user.sessionsValidFrom.getTime()) {
-      throw new UnauthorizedException('this session has ended (the password changed): log in again');
-    }
-    const actor: StaffMember = { userId: user.id, roles: user.roles.filter(isStaffRole), teamId: user.teamId };
+    const actor = await this.actorFor(claims);
     request.actor = actor;
+    request.tokenClaims = claims;
     const store = requestContext.getStore();
     if (store) store.userId = actor.userId;
     const required = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
@@ -55,5 +50,20 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`this needs one of the roles: ${required.join(', ')}`);
     }
     return true;
+  }
+
+  /**
+   * Who a token's holder is now: their roles and team as PostgreSQL has them, or 401 when the
+   * account is gone or deactivated, or the session ended. Long-lived responses (the alert stream)
+   * ask again as they go.
+   */
+  async actorFor(claims: AccessTokenClaims): Promise<StaffMember> {
+    const user = await this.users.findById(claims.sub);
+    if (!user) throw new UnauthorizedException('this account no longer exists');
+    if (!user.active) throw new UnauthorizedException('this account has been deactivated');
+    if (typeof claims.issuedAtMs !== 'number' || claims.issuedAtMs < user.sessionsValidFrom.getTime()) {
+      throw new UnauthorizedException('this session has ended (the password changed): log in again');
+    }
+    return { userId: user.id, roles: user.roles.filter(isStaffRole), teamId: user.teamId };
   }
 }

@@ -12,7 +12,10 @@ export class AuthModule {
       module: AuthModule,
       imports: [JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.tokenTtlSeconds, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
       controllers: [AuthController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      // The guard is also a provider of its own: long-lived responses ask it who the caller is now.
+      global: true,
+      providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+      exports: [AuthGuard],
     };
   }
 }

@@ -91,7 +91,8 @@ export class CalendarService implements OnApplicationBootstrap, OnApplicationShu
   async preview(body: { declare?: LocalDate; removeId?: string; jurisdiction?: string }): Promise<CalendarPreviewView> {
     if (!body.declare && !body.removeId) throw new DomainError('invalid-input', 'give declare (a date), removeId (a day off), or both to move that day off to the date');
     const removed = body.removeId ? await this.found(body.removeId) : null;
-    const jurisdiction = removed?.jurisdiction ?? this.jurisdiction(body.jurisdiction);
+    const jurisdiction = this.jurisdiction(body.jurisdiction ?? removed?.jurisdiction);
+    if (removed && removed.jurisdiction !== jurisdiction) throw new DomainError('invalid-input', `jurisdiction: the day off ${body.removeId} is in ${removed.jurisdiction}, not ${jurisdiction}`);
     const date = body.declare ?? removed!.date;
     const current = (await this.holidays.list(jurisdiction)).map((day) => day.date);
     const proposed = [...new Set([...current.filter((day) => day !== removed?.date), ...(body.declare ? [body.declare] : [])])];

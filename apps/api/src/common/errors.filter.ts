@@ -37,7 +37,9 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainError) {
       const status = httpStatusOf[exception.code];
-      response.status(status).json({ statusCode: status, error: exception.code, message: exception.message });
+      // Bad input named by its field ("jurisdiction: no rule pack runs in XX") is reported on that field too.
+      const field = exception.code === 'invalid-input' ? /^([A-Za-z][\w.]*): (.+)$/s.exec(exception.message) : null;
+      response.status(status).json({ statusCode: status, error: exception.code, message: exception.message, ...(field ? { fields: { [field[1]]: [field[2]] } } : {}) });
       return;
     }
     if (exception instanceof TemporalUnavailableError) {
@@ -56,7 +58,9 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     const clientStatus = clientErrorStatus(exception);
     if (clientStatus !== null) {
-      const { message } = exception as { message: string };
+      const { message: given, type } = exception as { message: string; type?: string };
+      // express's strict JSON parser refuses bodies that are valid JSON but not an object or array (null, 5, "x").
+      const message = type === 'entity.parse.failed' ? `the body must be a JSON object: ${given}` : given;
       response.status(clientStatus).json({ statusCode: clientStatus, error: ERROR_CODES[clientStatus] ?? 'invalid-input', message });
       return;
     }

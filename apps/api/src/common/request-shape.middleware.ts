@@ -13,6 +13,8 @@ function shapeProblem(value: unknown): string | null {
     if (depth > MAX_JSON_DEPTH) return `the request nests deeper than ${MAX_JSON_DEPTH} levels`;
     for (const [key, child] of Object.entries(item)) {
       if (key.includes('\u0000')) return 'names may not contain NUL (\\u0000) characters';
+      // Names every object inherits (__proto__, constructor, toString) slip past whitelists that look them up on the DTO.
+      if (key in Object.prototype) return `${key}: is not a field Hearth knows`;
       stack.push([child, depth + 1]);
     }
   }

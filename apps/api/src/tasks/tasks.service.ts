@@ -259,7 +259,7 @@ export class TasksService {
 
   private async visible(actor: StaffMember, id: string): Promise<TaskRecord> {
     const task = await this.found(id);
-    await this.access.assertMaySee(actor, task.caseRef);
+    await this.access.assertMaySee(actor, task.caseRef, `no task ${id}`);
     return task;
   }
 

@@ -4,7 +4,7 @@ import { Text } from '@mantine/core';
 export function CaseLabel({ number, name }: { number: string | null; name: string | null }) {
   return (
     <span>
-      <Text span fw={600} dir="ltr" style={{ unicodeBidi: 'isolate' }}>{number ?? '—'}</Text>
+      <Text span fw={600} dir="ltr" style={{ unicodeBidi: 'isolate', whiteSpace: 'nowrap' }}>{number ?? '—'}</Text>
       {name && <Text span> · {name}</Text>}
     </span>
   );

@@ -22,7 +22,8 @@ export function errorMessage(error: unknown, m: ReturnType<typeof useI18n>['m'])
     case 404:
       return m.errors.notFound;
     case 403:
-      return `${m.errors.forbidden} ${error.message}`;
+      // Separation of duties says whose part in the case stands in the way; other refusals are need to know.
+      return error.code === 'separation-of-duties' ? `${m.errors.forbidden} ${error.message}` : m.errors.forbidden;
     case 409:
       return `${m.errors.conflict} ${error.message}`;
     case 401:
@@ -54,7 +55,7 @@ export function DueBadge({ state }: { state: DueState | null }) {
   const { m } = useI18n();
   if (!state) return null;
   return (
-    <Badge color={DUE_COLOURS[state]} variant={state === 'on-time' ? 'outline' : 'filled'} autoContrast data-due={state}>
+    <Badge color={DUE_COLOURS[state]} variant={state === 'on-time' ? 'outline' : 'filled'} autoContrast data-due={state} style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
       {m.due[state]}
     </Badge>
   );

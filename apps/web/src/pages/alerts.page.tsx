@@ -2,7 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AlertSeverity, AlertKind } from '@hearth/domain';
-import { api, authHeaders } from '../api/client';
+import { api, authHeaders, session } from '../api/client';
 import { useCurrentUser } from '../auth/current-user';
 import { ActionError } from '../components/action-error';
 import { useStaffAction } from '../hooks/staff-action';
@@ -46,6 +46,8 @@ export default function AlertsPage() {
       followStream('/alerts/stream', {
         onStatus: setStatus,
         onEvent: (event) => {
+          // The server ends the stream when the session ends (password reset, deactivation): sign in again.
+          if (event.type === 'session-ended') return session.end('session-ended');
           if (event.type !== 'raised' && event.type !== 'resolved') return;
           const { alert } = JSON.parse(event.data) as { alert: AlertView };
           if (event.type === 'raised') setFresh((current) => new Set(current).add(alert.id));

@@ -42,7 +42,7 @@ function PreviewOfChange({ proposal, onDone }: { proposal: Proposal; onDone(mess
       <Title order={3} size="h5" id="preview">{total === 0 ? m.calendar.movesNone : t(m.calendar.moves, { n: total })}</Title>
       {moves.length > 0 && (
         <DataTable mt="xs" headers={[m.common.case, m.work.task, m.calendar.from, m.calendar.to]}>
-          {moves.map((move) => (
+          {[...moves].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || (a.caseNumber ?? "").localeCompare(b.caseNumber ?? "")).map((move) => (
             <Table.Tr key={move.taskId}>
               <Table.Td dir="ltr" style={{ unicodeBidi: 'isolate' }}>{move.caseNumber}</Table.Td>
               <Table.Td>{title({ formKey: move.formKey ?? formKeyOf(move.type), title: move.type })}</Table.Td>

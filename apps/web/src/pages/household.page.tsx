@@ -29,9 +29,9 @@ function Terms({ terms }: { terms: Record<string, unknown> }) {
     <List size="sm">
       {typeof terms.maxChildren === 'number' && <List.Item>{t(m.household.places, { n: number(terms.maxChildren) })}</List.Item>}
       {typeof terms.ageMin === 'number' && <List.Item>{t(m.household.ages, { min: number(terms.ageMin), max: number(Number(terms.ageMax)) })}</List.Item>}
-      {list(terms.sexes).length > 0 && <List.Item>{list(terms.sexes).map((sex) => m.sex[sex as keyof typeof m.sex] ?? sex).join('، ')}</List.Item>}
-      {list(terms.placementTypes).length > 0 && <List.Item>{list(terms.placementTypes).map((type) => m.placementType[type as keyof typeof m.placementType] ?? type).join('، ')}</List.Item>}
-      {list(terms.languages).length > 0 && <List.Item>{list(terms.languages).join('، ')}</List.Item>}
+      {list(terms.sexes).length > 0 && <List.Item>{list(terms.sexes).map((sex) => m.sex[sex as keyof typeof m.sex] ?? sex).join(m.common.comma)}</List.Item>}
+      {list(terms.placementTypes).length > 0 && <List.Item>{list(terms.placementTypes).map((type) => m.placementType[type as keyof typeof m.placementType] ?? type).join(m.common.comma)}</List.Item>}
+      {list(terms.languages).length > 0 && <List.Item>{list(terms.languages).join(m.common.comma)}</List.Item>}
     </List>
   );
 }
@@ -87,7 +87,7 @@ export default function HouseholdPage({ id }: { id: string }) {
           <List size="sm">
             {view.members.map((member) => (
               <List.Item key={member.id}>
-                {member.fullName} — {member.kind === 'adult' ? m.household.adult : m.household.child}, {member.relationship}
+                {member.fullName} — {member.kind === 'adult' ? m.household.adult : m.household.child}{member.relationship && `${m.common.comma}${member.relationship === 'applicant' ? m.household.applicant : member.relationship}`}
                 {member.dateOfBirth && <> ({t(m.household.born, { date: date(member.dateOfBirth) })})</>}
               </List.Item>
             ))}

@@ -18,7 +18,7 @@ const PAPERS_COLOURS = { sent: 'teal.9', 'sent-late': 'orange.9', late: 'red.9',
 /** The open recommendation task of a case on the agenda, for its chair to record. */
 function RecordRecommendation({ item }: { item: PanelCaseView }) {
   const { m } = useI18n();
-  const task = useQuery({ queryKey: ['tasks', { caseRef: item.caseRef, type: 'panel-recommendation' }], queryFn: () => api<TaskPage>(withQuery('/tasks', { caseRef: item.caseRef, type: 'panel-recommendation', limit: 1 })) });
+  const task = useQuery({ queryKey: ['tasks', { caseRef: item.caseRef, type: 'record-panel-recommendation' }], queryFn: () => api<TaskPage>(withQuery('/tasks', { caseRef: item.caseRef, type: 'record-panel-recommendation', limit: 1 })) });
   const open = task.data?.items.find((each) => each.status === 'open');
   return open ? <Anchor component={Link} to={`/tasks/${open.id}`} size="sm">{m.panels.recordRecommendation}</Anchor> : null;
 }
@@ -33,7 +33,7 @@ function Agenda({ id }: { id: string }) {
     <Card withBorder component="section" aria-labelledby="agenda">
       <Title order={3} size="h4" id="agenda">{m.panels.agenda}: {dateTime(view.sittingLocal)}</Title>
       <Text size="sm" mt="xs">{m.panels.chair}: {view.chairName ?? ''}</Text>
-      <Text size="sm">{m.panels.members}: {view.members.map((member) => member.name ?? '').join('، ')}</Text>
+      <Text size="sm">{m.panels.members}: {view.members.map((member) => member.name ?? '').join(m.common.comma)}</Text>
       {view.cases.length === 0 ? (
         <Text size="sm" mt="sm">{m.panels.noCases}</Text>
       ) : (

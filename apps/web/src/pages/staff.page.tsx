@@ -100,7 +100,7 @@ export default function StaffAdminPage() {
               <Button variant="subtle" size="compact-sm" onClick={() => setEditing(member)} aria-label={`${m.staff.edit}: ${member.displayName}`}>{member.displayName}</Button>
             </Table.Td>
             <Table.Td dir="ltr">{member.username}</Table.Td>
-            <Table.Td>{member.roles.map((role: StaffRole) => m.role[role]).join('، ')}</Table.Td>
+            <Table.Td>{member.roles.map((role: StaffRole) => m.role[role]).join(m.common.comma)}</Table.Td>
             <Table.Td>{member.teamName ?? m.staff.noTeam}</Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">

@@ -23,7 +23,7 @@ function WhyDue({ taskId }: { taskId: string }) {
   return (
     <Card withBorder component="section" aria-labelledby="why-due">
       <Title order={3} size="h5" id="why-due">{m.task.whyDue}</Title>
-      <Text size="sm" mt="xs">{t(m.task.counted, { amount: t(m.units[offset.unit], { n: offset.amount }), anchor: date(anchorDate) })}</Text>
+      <Text size="sm" mt="xs">{t(offset.amount < 0 ? m.task.countedBefore : m.task.counted, { amount: t(m.units[offset.unit], { n: Math.abs(offset.amount) }), anchor: date(anchorDate) })}</Text>
       <Text size="sm">{m.task.rule}: <Text span dir="ltr" style={{ unicodeBidi: 'isolate' }}>{ruleId}</Text> ({source})</Text>
       <Text size="sm">{m.task.pack}: {t(m.task.packVersion, { pack: rulePackId, version: number(rulePackVersion) })}</Text>
       <Text size="sm" fw={600} mt="xs">{m.task.skipped}</Text>
@@ -127,7 +127,15 @@ function Holding({ task }: { task: TaskView }) {
   const mine = task.assigneeId === me?.id;
   return (
     <Stack gap="xs">
-      {task.assigneeId && !mine && <Alert color="yellow">{t(m.task.heldBySomeoneElse, { name: task.assigneeName ?? '' })}</Alert>}
+      {task.assigneeId && !mine && (
+        <Alert color="yellow">
+          {has('team-manager') ? (
+            <>{task.assigneeName} · <Anchor component={Link} to="/team">{m.team.moveTo}: {m.nav.team}</Anchor></>
+          ) : (
+            t(m.task.heldBySomeoneElse, { name: task.assigneeName ?? '' })
+          )}
+        </Alert>
+      )}
       <Group>
         {!task.assigneeId && has(task.candidateRole as never) && <Button variant="default" onClick={() => move.mutate('claim')} loading={move.isPending}>{m.task.claim}</Button>}
         {mine && <Button variant="subtle" onClick={() => move.mutate('release')} loading={move.isPending}>{m.task.release}</Button>}
@@ -135,6 +143,13 @@ function Holding({ task }: { task: TaskView }) {
       <ActionError error={move.error} />
     </Stack>
   );
+}
+
+/** The outcome a completed task concluded with, in the user's language. */
+function OutcomeOf({ task }: { task: TaskView }) {
+  const { m, preferences } = useI18n();
+  const form = useFormDefinition(task.formKey, task.formVersion);
+  return <Text mt="xs" fw={600}>{m.task.outcome}: {form.data?.outcomeLabels[task.outcome!]?.[preferences.language] ?? task.outcome}</Text>;
 }
 
 export default function TaskPage({ id }: { id: string }) {
@@ -164,6 +179,7 @@ export default function TaskPage({ id }: { id: string }) {
         <Alert color={view.status === 'completed' ? 'teal' : 'gray'} role="status">
           <Badge color={view.status === 'completed' ? 'teal.9' : 'gray.7'}>{m.task[view.status as 'completed' | 'cancelled']}</Badge>{' '}
           {view.completedAt && t(m.task.completedBy, { name: view.completedByName ?? '', date: dateTime(localDateTimeIn(view.completedAt, view.timeZone)) })}
+          {view.status === 'completed' && view.outcome && <OutcomeOf task={view} />}
           {view.status === 'completed' && <Text mt="xs">{m.task.done}</Text>}
         </Alert>
       )}

@@ -36,7 +36,9 @@ function WorkerTasks({ workerId, workerName, teamId }: { workerId: string; worke
   );
   const moveTasks = (all: boolean) => move.mutate(all ? { fromWorkerId: workerId, toWorkerId: to } : { taskIds: [...chosen], toWorkerId: to });
   const rows = tasks.rows;
-  const colleagues = (staff.data?.items ?? []).filter((each) => each.id !== workerId && each.active);
+  // Only colleagues who could take these tasks: they hold the role each chosen task needs.
+  const needed = new Set(rows.filter((task) => chosen.size === 0 || chosen.has(task.id)).map((task) => task.candidateRole));
+  const colleagues = (staff.data?.items ?? []).filter((each) => each.id !== workerId && each.active && [...needed].every((role) => each.roles.includes(role as never)));
 
   return (
     <Card withBorder component="section" aria-labelledby="worker-tasks">

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+
+/** Arabic-Indic and Persian digits, as Kurdish and Arabic keyboards type them, as Latin digits. */
+const latinDigits = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.charCodeAt(0) - 0x0660) % 0x90 % 10)) : value;
 
 export const STAFF_LANGUAGES = ['ckb', 'kmr', 'ar', 'en'] as const;
 
@@ -12,6 +17,7 @@ export class RecordEnquiryDto {
 
   @ApiPropertyOptional({ example: '+964 750 123 4567' })
   @IsOptional()
+  @Transform(latinDigits)
   @Matches(/^\+?[0-9 ()-]{6,30}$/, { message: 'phone must be digits, spaces, brackets or dashes, optionally starting with +' })
   phone?: string;
 
