@@ -71,6 +71,12 @@ export interface HumanTaskSpec<T extends TaskType = TaskType> {
 export type CompletionGuard = (request: CompleteTaskRequest, task: OpenedTask) => void;
 /** Throws the pathway's reason why this person may not hold this task (separation of duties, the panel's own rules). */
 export type AssignmentGuard = (assigneeId: string, task: OpenedTask) => void;
+/**
+ * Work a pathway does inside the completing Update, before the task closes: if it fails, the
+ * decision is refused and the task stays open (a match approved for a household whose last place
+ * has just gone).
+ */
+export type BeforeClose = (request: CompleteTaskRequest, task: OpenedTask) => Promise<void>;
 
 interface TrackedTask {
   opened: OpenedTask;
@@ -120,6 +126,7 @@ export class HumanTasks {
     private readonly guard: CompletionGuard = () => undefined,
     private readonly steps?: CaseSteps,
     private readonly assignmentGuard: AssignmentGuard = () => undefined,
+    private readonly beforeClose?: BeforeClose,
   ) {
     setHandler(completeTaskUpdate, (request) => this.complete(request), { validator: (request) => this.validate(request) });
     setHandler(assignTasksUpdate, (request) => this.assign(request), { validator: (request) => this.validateAssignment(request) });
@@ -167,7 +174,7 @@ export class HumanTasks {
   }
 
   /** Cancels open tasks of the case with a reason, not by a staff decision; their runs reject with TaskWithdrawn. */
-  async withdraw(types: readonly TaskType[], reason: string, actorId: string): Promise<void> {
+  async withdraw(types: readonly TaskType[], reason: string, actorId: string | null): Promise<void> {
     const open = [...this.tracked.values()].filter((t) => types.includes(t.opened.type as TaskType) && !t.decision && !t.withdrawn);
     if (open.length === 0) return;
     for (const task of open) task.withdrawn = true; // first, so no decision is accepted meanwhile
@@ -405,6 +412,8 @@ export class HumanTasks {
     };
     const input = { ...completed, completionKey: request.completionKey, submissionId: request.submissionId ?? null };
     try {
+      // Only pathways that have one: an extra await would add a promise tick to every older history.
+      if (this.beforeClose) await this.beforeClose(request, task.opened);
       await (patched(DURABLE_CLOSE_PATCH) ? closing.closeTask(input) : legacyClose.closeTask(input));
     } catch (error) {
       task.decision = undefined;

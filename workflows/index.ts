@@ -2,3 +2,5 @@
 // @temporalio/workflow, @hearth/domain and `import type`.
 export { householdWorkflow } from './household.workflow';
 export { calendarChangeWorkflow } from './calendar-change.workflow';
+export { childWorkflow } from './child.workflow';
+export { placementWorkflow } from './placement.workflow';

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { ApprovalTerms, computeDeadline, departsFromRecommendation, LocalDate, noticeTimes, calendarOf, rulePackVersion, StaffRole, taskDefinition, TaskSubjectKind } from '@hearth/domain';
+import { addYears, ApprovalTerms, computeDeadline, departsFromRecommendation, LocalDate, noticeTimes, calendarOf, PlacementType, rulePackVersion, StaffRole, taskDefinition, TaskSubjectKind } from '@hearth/domain';
 import type { HearthActivities } from '../../apps/worker/src/hearth-worker';
 import type { OpenedTask, TaskSchedule } from '@hearth/workflows/contracts/activities.contract';
 
@@ -73,6 +73,13 @@ export class InMemoryCase {
   readonly register = new Map<string, ApprovalTerms>();
   readonly decisions = new Map<string, { outcome: string; departs: boolean }>();
   readonly panelCases = new Map<string, { papersSentAt: string | null; recommendation: string | null }>();
+  /** The child's journey (issue 10): each child's care plan facts, carer households' places, proposals, placements, visits, reviews. */
+  readonly children = new Map<string, { dateOfBirth: LocalDate; placementType: PlacementType | null; untilEighteen: boolean }>();
+  readonly places = new Map<string, { max: number; taken: number }>();
+  readonly proposals = new Map<string, { childId: string; householdId: string; status: 'proposed' | 'approved' | 'rejected' }>();
+  readonly placements = new Map<string, { childId: string; householdId: string; endedOn: LocalDate | null; reason: string | null }>();
+  readonly visits: { placementId: string; taskId: string; visitedOn: LocalDate }[] = [];
+  readonly reviews: { childId: string; heldOn: LocalDate }[] = [];
   /** How calendar changes reach a case (the kit harness sends the signal). */
   signal?: (workflowId: string, changeId: string) => Promise<void>;
   /** Declared days off, for every jurisdiction. */
@@ -308,6 +315,62 @@ export class InMemoryCase {
         for (const workflowId of workflowIds) await this.signal?.(workflowId, changeId);
       },
       finishCalendarChange: async () => undefined,
+      recordChildStage: async ({ childId, stage }) => {
+        const stages = this.stages.get(childId) ?? [];
+        if (stages.at(-1) !== stage) stages.push(stage);
+        this.stages.set(childId, stages);
+      },
+      applyCarePlan: async ({ childId, submissionId }) => {
+        const plan = this.submissions.get(submissionId!)!;
+        Object.assign(this.children.get(childId)!, { placementType: plan.placementType, untilEighteen: plan.untilEighteen === true });
+      },
+      recordMatchProposal: async ({ childId, taskId, submissionId }) => {
+        const householdId = String(this.submissions.get(submissionId!)!.householdId);
+        if (!this.proposals.has(taskId)) this.proposals.set(taskId, { childId, householdId, status: 'proposed' });
+        return { proposalId: taskId, householdId };
+      },
+      decideMatch: async ({ proposalId, outcome, actorId }) => {
+        const proposal = this.proposals.get(proposalId)!;
+        const child = this.children.get(proposal.childId)!;
+        const started = () => ({
+          placementId: proposalId,
+          householdId: proposal.householdId,
+          placementType: child.placementType!,
+          untilEighteen: child.untilEighteen,
+          startedOn: new Date().toISOString().slice(0, 10),
+          eighteenthBirthday: addYears(child.dateOfBirth, 18),
+          approvedBy: actorId,
+        });
+        if (proposal.status === 'approved') return { placement: started() };
+        if (proposal.status === 'rejected') return { placement: null };
+        if (outcome !== 'approve-match') {
+          proposal.status = 'rejected';
+          return { placement: null };
+        }
+        const places = this.places.get(proposal.householdId)!;
+        if (places.taken >= places.max) throw ApplicationFailure.nonRetryable('the household has no free place now', 'conflict');
+        if ([...this.placements.values()].some((p) => p.childId === proposal.childId && !p.endedOn)) throw ApplicationFailure.nonRetryable('the child is placed already', 'conflict');
+        places.taken++;
+        this.placements.set(proposalId, { childId: proposal.childId, householdId: proposal.householdId, endedOn: null, reason: null });
+        proposal.status = 'approved';
+        return { placement: started() };
+      },
+      recordVisit: async ({ placementId, taskId, submissionId }) => {
+        const visitedOn = String(this.submissions.get(submissionId!)!.visitedOn);
+        if (!this.visits.some((v) => v.taskId === taskId)) this.visits.push({ placementId, taskId, visitedOn });
+        return { visitedOn };
+      },
+      endPlacement: async ({ placementId, reason, endedOn }) => {
+        const placement = this.placements.get(placementId)!;
+        if (placement.endedOn) return;
+        Object.assign(placement, { endedOn, reason });
+        this.places.get(placement.householdId)!.taken--;
+      },
+      recordReview: async ({ childId, submissionId }) => {
+        const heldOn = String(this.submissions.get(submissionId!)!.heldOn);
+        this.reviews.push({ childId, heldOn });
+        return { heldOn };
+      },
       enterCarerRegister: async ({ householdId, decisionSubmissionId }) => {
         const terms = decisionSubmissionId ? (this.submissions.get(decisionSubmissionId)?.terms as ApprovalTerms | undefined) : undefined;
         if (!terms) throw ApplicationFailure.nonRetryable('the approval has no terms', 'missing-terms');

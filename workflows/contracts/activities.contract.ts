@@ -1,4 +1,4 @@
-import type { CaseRef, HouseholdStage, StaffRole, TaskNoticeKind, TaskSubject } from '@hearth/domain';
+import type { CaseRef, HouseholdStage, PlacementType, StaffRole, TaskNoticeKind, TaskSubject } from '@hearth/domain';
 
 /** What a workflow asks for when it opens a human task. */
 export interface OpenTaskInput {
@@ -135,4 +135,36 @@ export interface CalendarActivities {
   /** Signals each case once; `signalledBefore` + these is the progress recorded. */
   signalCasesOfChange(input: { changeId: string; workflowIds: string[]; signalledBefore: number }): Promise<void>;
   finishCalendarChange(input: { changeId: string }): Promise<void>;
+}
+
+/** A placement an approved match started: what its workflow needs, ids and dates only. */
+export interface StartedPlacement {
+  placementId: string;
+  householdId: string;
+  placementType: PlacementType;
+  untilEighteen: boolean;
+  startedOn: string;
+  eighteenthBirthday: string;
+  approvedBy: string;
+}
+
+/** The child's journey's projection: stage, care plan, proposals, placements, visits and reviews (issue 10). */
+export interface ChildJourneyActivities {
+  recordChildStage(input: { childId: string; stage: string; actorId: string | null }): Promise<void>;
+  /** The care plan's placement type and whether it is meant to last to 18, onto the child (matching reads them). */
+  applyCarePlan(input: { childId: string; submissionId: string | null }): Promise<void>;
+  /** The proposal in the propose-match form, with its rank's score and reasons as they are now (one per task). */
+  recordMatchProposal(input: { childId: string; taskId: string; submissionId: string | null; proposedBy: string }): Promise<{ proposalId: string; householdId: string }>;
+  /**
+   * The team manager's decision: an approval takes a place from the household and starts the
+   * placement in one transaction (refused with `conflict` when no place is free or the child is
+   * placed already); a rejection records its reasons.
+   */
+  decideMatch(input: { proposalId: string; outcome: string; submissionId: string | null; actorId: string }): Promise<{ placement: StartedPlacement | null }>;
+  /** A statutory visit on its actual date; the next is counted from it. */
+  recordVisit(input: { placementId: string; taskId: string; submissionId: string | null; recordedBy: string }): Promise<{ visitedOn: string }>;
+  /** Ends the placement and frees the household's place (idempotent). */
+  endPlacement(input: { placementId: string; reason: string; endedOn: string; actorId: string | null }): Promise<void>;
+  /** A case review on its actual date; the next is counted from it. */
+  recordReview(input: { childId: string; taskId: string; submissionId: string | null; chairedBy: string }): Promise<{ heldOn: string }>;
 }

@@ -6,6 +6,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
+import { ChildrenModule } from './children/children.module';
 import { FormsModule } from './forms/forms.module';
 import { ApiConfig } from './config/api-config';
 import { HealthController } from './health/health.controller';
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), AccessModule, TasksModule, StaffModule, HouseholdsModule, PanelsModule, CalendarModule, CasesModule, FormsModule, AlertsModule],
+      imports: [InfrastructureModule.forRoot(config), AuthModule.forRoot(config), AccessModule, TasksModule, StaffModule, HouseholdsModule, ChildrenModule, PanelsModule, CalendarModule, CasesModule, FormsModule, AlertsModule],
       controllers: [HealthController, RegisterController],
       // After the auth guard (the key belongs to the actor), before validation.
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

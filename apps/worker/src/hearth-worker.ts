@@ -5,10 +5,12 @@ import {
   CalendarHolidaysRepository,
   CarerRegisterRepository,
   CaseFilesRepository,
+  ChildrenRepository,
   createDataSource,
   HouseholdMembersRepository,
   HouseholdsRepository,
   PanelsRepository,
+  PlacementsRepository,
   TaskSubmissionsRepository,
   TasksRepository,
   WorkerHeartbeatsRepository,
@@ -17,10 +19,11 @@ import { TemporalConfig, workflowBundlerOptions, workflowsPath } from '@hearth/t
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
-import type { CalendarActivities, CaseActivities, HouseholdActivities, PanelActivities, TaskActivities } from '@hearth/workflows/contracts/activities.contract';
+import type { CalendarActivities, CaseActivities, ChildJourneyActivities, HouseholdActivities, PanelActivities, TaskActivities } from '@hearth/workflows/contracts/activities.contract';
 import { Client } from '@temporalio/client';
 import { createCalendarActivities } from './activities/calendar.activities';
 import { createCaseActivities } from './activities/case.activities';
+import { createChildJourneyActivities } from './activities/child-journey.activities';
 import { createHouseholdActivities } from './activities/household.activities';
 import { createPanelActivities } from './activities/panel.activities';
 import { Deadlines } from './activities/deadlines';
@@ -45,12 +48,13 @@ export interface RunningWorker {
 }
 
 /** Every activity a Hearth workflow calls: the ports in workflows/contracts, implemented over PostgreSQL. */
-export type HearthActivities = TaskActivities & CaseActivities & PanelActivities & HouseholdActivities & CalendarActivities;
+export type HearthActivities = TaskActivities & CaseActivities & PanelActivities & HouseholdActivities & CalendarActivities & ChildJourneyActivities;
 
 /** The activities over a database connection (and a Temporal client, for signalling cases), as one object for Worker.create. */
 export function createActivities(dataSource: DataSource, client: Client): HearthActivities {
   const deadlines = new Deadlines(new CalendarHolidaysRepository(dataSource));
   const tasks = new TasksRepository(dataSource);
+  const submissions = new TaskSubmissionsRepository(dataSource);
   return {
     ...createCalendarActivities({ changes: new CalendarChangesRepository(dataSource), tasks, deadlines, client }),
     ...createTaskActivities({ tasks, deadlines }),
@@ -60,9 +64,10 @@ export function createActivities(dataSource: DataSource, client: Client): Hearth
       households: new HouseholdsRepository(dataSource),
       members: new HouseholdMembersRepository(dataSource),
       register: new CarerRegisterRepository(dataSource),
-      submissions: new TaskSubmissionsRepository(dataSource),
+      submissions,
       caseFiles: new CaseFilesRepository(dataSource),
     }),
+    ...createChildJourneyActivities({ children: new ChildrenRepository(dataSource), placements: new PlacementsRepository(dataSource), submissions }),
   };
 }
 

@@ -15,6 +15,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Bad input, by field: the messages the API reports beside each. */
+    readonly fields?: Readonly<Record<string, readonly string[]>>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -18,3 +18,6 @@ export * from './repositories/delegations.repository';
 export * from './repositories/login-throttle.repository';
 export * from './repositories/personal-data-reads.repository';
 export * from './repositories/teams.repository';
+export * from './repositories/children.repository';
+export * from './repositories/placements.repository';
+export * from './repositories/shortlist';

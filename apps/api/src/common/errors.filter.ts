@@ -39,7 +39,8 @@ export class ErrorsFilter implements ExceptionFilter {
       const status = httpStatusOf[exception.code];
       // Bad input named by its field ("jurisdiction: no rule pack runs in XX") is reported on that field too.
       const field = exception.code === 'invalid-input' ? /^([A-Za-z][\w.]*): (.+)$/s.exec(exception.message) : null;
-      response.status(status).json({ statusCode: status, error: exception.code, message: exception.message, ...(field ? { fields: { [field[1]]: [field[2]] } } : {}) });
+      const fields = exception.fields ?? (field ? { [field[1]]: [field[2]] } : undefined);
+      response.status(status).json({ statusCode: status, error: exception.code, message: exception.message, ...(fields ? { fields } : {}) });
       return;
     }
     if (exception instanceof TemporalUnavailableError) {

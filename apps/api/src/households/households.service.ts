@@ -122,7 +122,7 @@ export class HouseholdsService {
       this.access.caseFile(ref),
       this.tasks.list({ caseRef: ref, limit: 100 }),
       this.members.list(id),
-      this.households.timeline(ref),
+      this.audit.timeline(ref),
       this.tasks.latestCompleted(ref, 'record-panel-recommendation'),
       this.tasks.latestCompleted(ref, 'make-decision'),
     ]);

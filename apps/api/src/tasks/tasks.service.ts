@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApprovalTerms, assertMayComplete, DomainError, explainDeadline, FormLanguage, rulePackVersion, StaffMember, StaffRole, TaskRecord, taskDefinition, TEAM_ROLES } from '@hearth/domain';
+import { assertMayComplete, DomainError, explainDeadline, FormLanguage, rulePackVersion, StaffMember, StaffRole, TaskRecord, taskDefinition, TEAM_ROLES } from '@hearth/domain';
 import { AuditTrailRepository, CalendarHolidaysRepository, CaseFilesRepository, DelegationsRepository, StaffUsersRepository, TaskListQuery, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import {
@@ -11,7 +11,6 @@ import {
   completeTaskUpdateId,
 } from '@hearth/workflows/contracts/human-task.contract';
 import { CaseAccess } from '../access/case-access';
-import { validateDeparture, validateTaskForm } from '../forms/form-validator';
 import { auditRefusals } from '../common/refusals';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
@@ -21,6 +20,7 @@ import { ReassignTasksDto, TaskMoveResult } from './dto/reassign-tasks.dto';
 import { decodeTaskCursor, encodeTaskCursor } from './task-cursor';
 import { DeadlineExplanationView } from './deadline-explanation.view';
 import { TaskPage, TaskView, TaskViews } from './task.view';
+import { CompletionChecks } from './completion-checks';
 
 const DAY_MS = 86_400_000;
 
@@ -35,6 +35,7 @@ export class TasksService {
     private readonly holidays: CalendarHolidaysRepository,
     private readonly access: CaseAccess,
     private readonly views: TaskViews,
+    private readonly checks: CompletionChecks,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -108,11 +109,7 @@ export class TasksService {
       if (definition.completedThrough) throw new DomainError('invalid-outcome', `this task is completed through ${definition.completedThrough}`);
       assertMayComplete(actor, task, definition, body.outcome);
     });
-    validateTaskForm(task.formKey, task.formVersion, body.outcome, body.data, language);
-    if (task.type === 'make-decision') {
-      const recommendation = await this.tasks.latestCompleted(task.caseRef, 'record-panel-recommendation');
-      if (recommendation) validateDeparture({ outcome: recommendation.task.outcome!, terms: recommendation.data?.terms as ApprovalTerms | undefined }, body.outcome, body.data, language);
-    }
+    await this.checks.check(task, body.outcome, body.data, language);
     const submissionId = body.data
       ? await this.tasks.saveSubmission({ taskId: task.id, idempotencyKey, submittedBy: actor.userId, outcome: body.outcome, data: body.data })
       : null;

@@ -1,5 +1,5 @@
 /** The kinds of case Hearth runs, one long-lived workflow each. */
-export const CASE_KINDS = ['household'] as const;
+export const CASE_KINDS = ['household', 'child'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 /** A case's reference, `{kind}:{id}`: its workflow id and the key its tasks, alerts and audit rows carry. Ids only, never a name. */

@@ -21,7 +21,6 @@ export const childJourneyTasks = {
     formVersion: 1,
     priority: 'high',
     outcomes: ['proposed'],
-    completedThrough: 'POST /children/{id}/match-proposals',
   },
   'approve-match': {
     type: 'approve-match',

@@ -40,6 +40,7 @@ export class ChildJourney1764000000015 implements MigrationInterface {
         rule_pack_id text NOT NULL,
         rule_pack_version integer NOT NULL,
         idempotency_key text UNIQUE,
+        workflow_started_at timestamptz,
         created_by uuid NOT NULL REFERENCES staff_user(id),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
@@ -47,6 +48,7 @@ export class ChildJourney1764000000015 implements MigrationInterface {
         CHECK ((family_latitude IS NULL) = (family_longitude IS NULL))
       )`);
     await db.query(`CREATE INDEX child_by_sibling_group ON child (sibling_group_id) WHERE sibling_group_id IS NOT NULL`);
+    await db.query(`CREATE INDEX child_without_workflow ON child (created_at) WHERE workflow_started_at IS NULL`);
     await db.query(`
       ALTER TABLE household
         ADD COLUMN latitude double precision,

@@ -1,9 +1,35 @@
 import { DataSource } from 'typeorm';
+import { AuditEventEntity } from '../entities/audit-event.entity';
 import { writeAudit } from './audit';
+
+/** One thing that happened on a case, as its timeline shows it. */
+export interface TimelineEntry {
+  at: Date;
+  action: string;
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
 
 /** Audit rows that stand alone: a refused safeguard leaves its trace even though nothing changed. */
 export class AuditTrailRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** What happened on a case, oldest first. */
+  async timeline(caseRef: string): Promise<TimelineEntry[]> {
+    const rows = await this.dataSource.getRepository(AuditEventEntity).find({ where: { caseRef }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    return rows.map((row) => ({
+      at: row.occurredAt,
+      action: row.action,
+      actorId: row.actorId,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      before: row.before as Record<string, unknown> | null,
+      after: row.after as Record<string, unknown> | null,
+    }));
+  }
 
   /** Records an action that changed nothing in PostgreSQL itself (e.g. a step retried in a workflow). */
   async record(entry: { actorId: string; action: string; entityType: string; entityId: string; caseRef: string | null; after: object }): Promise<void> {

@@ -1,6 +1,5 @@
 import { HouseholdStage, mayMoveStage, searchableName } from '@hearth/domain';
 import { DataSource } from 'typeorm';
-import { AuditEventEntity } from '../entities/audit-event.entity';
 import { HouseholdEntity } from '../entities/household.entity';
 import { writeAudit } from './audit';
 import { caseVisibleSql, sqlParams, Viewer } from './case-access';
@@ -58,15 +57,6 @@ export interface HouseholdListItem {
   rulePackId: string;
 }
 
-export interface TimelineEntry {
-  at: Date;
-  action: string;
-  actorId: string | null;
-  entityType: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -247,22 +237,5 @@ export class HouseholdsRepository {
   async findById(id: string): Promise<HouseholdRecord | null> {
     const row = await this.dataSource.getRepository(HouseholdEntity).findOneBy({ id });
     return row ? toRecord(row) : null;
-  }
-
-  /** What happened on a case, oldest first, from the audit trail. */
-  async timeline(caseRef: string): Promise<TimelineEntry[]> {
-    const rows = await this.dataSource.getRepository(AuditEventEntity).find({
-      where: { caseRef },
-      order: { occurredAt: 'ASC', id: 'ASC' },
-    });
-    return rows.map((row) => ({
-      at: row.occurredAt,
-      action: row.action,
-      actorId: row.actorId,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      before: row.before as Record<string, unknown> | null,
-      after: row.after as Record<string, unknown> | null,
-    }));
   }
 }

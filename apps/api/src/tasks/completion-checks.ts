@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ApprovalTerms, DomainError, FormLanguage, localDateOf, packFigures, parseCaseRef, rulePackVersion, TaskRecord } from '@hearth/domain';
+import { PlacementsRepository, shortlistOf, TasksRepository } from '@hearth/persistence';
+import { validateDeparture, validateTaskForm } from '../forms/form-validator';
+
+/**
+ * What a completion must satisfy beyond the workflow's own validator, checked at the edge where
+ * PostgreSQL can answer: the form (dates of what happened not after today where the case is), a
+ * decision's departure from the recommendation, a proposed household still on the child's
+ * shortlist, a visit not before its placement began.
+ */
+@Injectable()
+export class CompletionChecks {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly placements: PlacementsRepository,
+  ) {}
+
+  async check(task: TaskRecord, outcome: string, data: Record<string, unknown> | undefined, language: FormLanguage): Promise<void> {
+    const pack = rulePackVersion(task.rulePackId, task.rulePackVersion);
+    const today = localDateOf(new Date(), pack.timeZone);
+    validateTaskForm(task.formKey, task.formVersion, outcome, data, language, today);
+    switch (task.type) {
+      case 'make-decision': {
+        const recommendation = await this.tasks.latestCompleted(task.caseRef, 'record-panel-recommendation');
+        if (recommendation) validateDeparture({ outcome: recommendation.task.outcome!, terms: recommendation.data?.terms as ApprovalTerms | undefined }, outcome, data, language);
+        return;
+      }
+      case 'propose-match': {
+        const childId = parseCaseRef(task.caseRef)!.id;
+        const shortlist = await shortlistOf(this.placements, childId, packFigures(pack).matching, today);
+        if (!shortlist?.entries.some((entry) => entry.householdId === data?.householdId)) {
+          throw new DomainError('conflict', "that household is not on the child's shortlist now: it has no free place, or the child is outside its approval terms");
+        }
+        return;
+      }
+      case 'record-visit': {
+        const placementId = task.workflowId.slice('placement:'.length);
+        const placement = await this.placements.find(placementId);
+        if (placement && typeof data?.visitedOn === 'string' && data.visitedOn < placement.startedOn) {
+          throw new DomainError('invalid-input', `data.visitedOn: the placement began on ${placement.startedOn}`, { 'data.visitedOn': [`the placement began on ${placement.startedOn}`] });
+        }
+        return;
+      }
+    }
+  }
+}
