@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ContractChecker, OpenApiDocument, RecordedResponse, recordingAgent } from './support/contract-document';
 import { eventually, Harness, startHearth, TEST_PASSWORD } from './support/hearth-harness';
+import { ChildJourney, REFERRAL } from './support/child-journey';
 import { APPROVAL, HouseholdJourney, TERMS } from './support/household-journey';
 
 /**
@@ -236,6 +237,22 @@ describe('the OpenAPI document describes every response', () => {
     expect(register.body.items.map((entry: { householdId: string }) => entry.householdId)).toContain(journey.householdId);
     await http().get('/carers/register').query({ age: 99 }).set(await auth('caseworker')).expect(400);
     await http().get(`/households/${journey.householdId}`).set(await auth('decision-maker')).expect(200);
+
+    // A child referred, placed with the approved household, and the placement ended.
+    const child = new ChildJourney(hearth);
+    const caseworker = await auth('caseworker');
+    await http().post('/children').set(caseworker).send({ ...REFERRAL, consent: undefined }).expect(400);
+    await child.refer();
+    await http().get('/children').query({ name: 'hana' }).set(caseworker).expect(200);
+    await http().post('/children').set(caseworker).send({ ...REFERRAL, fullName: 'Aram Kamal', siblingOfChildId: child.childId }).expect(201);
+    const sibling = await http().post('/children').set(caseworker).send({ ...REFERRAL, fullName: 'Rez Kamal' }).expect(201);
+    await http().post(`/children/${child.childId}/siblings`).set(caseworker).send({ siblingId: sibling.body.id }).expect(200);
+    const placementId = await child.placeWith(journey.householdId);
+    const shortlist = await http().get(`/children/${sibling.body.id}/shortlist`).set(caseworker).expect(200);
+    expect(shortlist.body.placementType).toBeNull();
+    await http().post(`/placements/${placementId}/end`).set(caseworker).set('Idempotency-Key', `end-${placementId}`).send({ reason: 'reunification', endedOn: '2999-01-01' }).expect(400);
+    await http().post(`/placements/${placementId}/end`).set(caseworker).set('Idempotency-Key', `end-${placementId}-2`).send({ reason: 'reunification', endedOn: new Date().toISOString().slice(0, 10) }).expect(200);
+    await child.waitForStage('closed');
   });
 
   it('manages staff, teams and delegations', async () => {

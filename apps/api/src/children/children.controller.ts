@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { StaffMember } from '@hearth/domain';
 import type { Response } from 'express';
@@ -50,6 +50,7 @@ export class ChildrenController {
 
   /** Links a brother or sister: the two (and their groups) become one sibling group, kept together in matching. */
   @Post('children/:id/siblings')
+  @HttpCode(200)
   @Roles('caseworker', 'team-manager')
   @ApiOkResponse({ type: ChildView })
   linkSibling(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: LinkSiblingDto): Promise<ChildView> {
@@ -58,6 +59,7 @@ export class ChildrenController {
 
   /** The child's social worker or a team manager ends a placement: the place is freed; the child's case matches again or closes. */
   @Post('placements/:id/end')
+  @HttpCode(200)
   @Roles('caseworker', 'team-manager')
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiOkResponse({ type: ChildView })
