@@ -1,16 +1,10 @@
-import { Actor, addDaysToDate, addYears, caseRef } from '@hearth/domain';
-import { WorkflowHandle } from '@temporalio/client';
-import { completeTaskUpdate } from '@hearth/workflows/contracts/human-task.contract';
+import { addDaysToDate, addYears } from '@hearth/domain';
 import { endPlacementUpdate, placementWorkflowId } from '@hearth/workflows/contracts/placement.contract';
-import type { childWorkflow } from '@hearth/workflows/child.workflow';
 import { randomUUID } from 'node:crypto';
 import { eventually } from './support/hearth-harness';
-import { MemoryTask } from './support/in-memory-case';
-import { KitHarness, refusalCode, staff, STAFF, startKit } from './support/kit-harness';
+import { addHousehold, ChildOptions, IRO, PLAN, startChild, today } from './support/child-kit';
+import { KitHarness, staff, STAFF, startKit } from './support/kit-harness';
 
-const today = () => new Date().toISOString().slice(0, 10); // test-seconds runs on UTC
-const IRO = staff('iro-1', 'reviewing-officer');
-const PLAN = { placementType: 'short-term', untilEighteen: false, needs: 'settled routine, school near family' };
 
 /**
  * The child's journey (issue 10), run by the real child and placement workflows on the real
@@ -24,48 +18,8 @@ describe("a child's journey, workflow and case kit", () => {
   });
   afterAll(() => kit.close());
 
-  /** Drives one child's case as the API would. */
-  async function referChild(options: { dateOfBirth?: string; caseworker?: Actor } = {}) {
-    const childId = randomUUID();
-    const ref = caseRef('child', childId);
-    const caseworker = options.caseworker ?? STAFF.caseworker;
-    kit.store.children.set(childId, { dateOfBirth: options.dateOfBirth ?? '2018-03-01', placementType: null, untilEighteen: false });
-    const handle: WorkflowHandle<typeof childWorkflow> = await kit.client.workflow.start<typeof childWorkflow>('childWorkflow', {
-      workflowId: ref,
-      taskQueue: kit.temporal.taskQueue,
-      args: [{ childId, rulePackId: 'test-seconds', rulePackVersion: 1, lookedAfterOn: today(), caseworkerId: caseworker.userId }],
-    });
-    const open = (type: string) =>
-      eventually(async () => [...kit.store.tasks.values()].find((t) => t.caseRef === ref && t.type === type && t.status === 'open'), 20_000, `an open ${type}`);
-    const complete = async (task: MemoryTask, actor: Actor, outcome: string, data: Record<string, unknown>) => {
-      const submissionId = kit.store.submit(data);
-      const key = randomUUID();
-      const target = kit.client.workflow.getHandle(task.workflowId);
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await target.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, outcome, actor, completionKey: key, submissionId }], updateId: `complete-task:${task.id}:${key}` });
-        } catch (error) {
-          if (refusalCode(error) !== 'not-ready' || attempt > 50) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      }
-    };
-    const refusal = (task: MemoryTask, actor: Actor, outcome: string, data: Record<string, unknown>) =>
-      complete(task, actor, outcome, data).then(
-        () => undefined,
-        (error) => refusalCode(error) ?? Promise.reject(error),
-      );
-    const stage = (wanted: string) => eventually(async () => (kit.store.stageOf(childId) === wanted ? true : undefined), 20_000, `stage ${wanted} (at ${kit.store.stageOf(childId)})`);
-    const propose = async (householdId: string) => complete(await open('propose-match'), caseworker, 'proposed', { householdId, reasons: 'keeps her near school' });
-    const placementOf = () => eventually(async () => [...kit.store.placements.entries()].find(([, p]) => p.childId === childId && !p.endedOn), 20_000, 'a placement');
-    return { childId, ref, handle, open, complete, refusal, stage, propose, placementOf, caseworker };
-  }
-
-  const household = (places = 1) => {
-    const householdId = randomUUID();
-    kit.store.places.set(householdId, { max: places, taken: 0 });
-    return householdId;
-  };
+  const referChild = (options: ChildOptions = {}) => startChild(kit, options);
+  const household = (places = 1) => addHousehold(kit, places);
 
   it('carries a child from care plan through a rejected and an approved match to a placement, visits and reviews from their actual dates, and closes on reunification', async () => {
     const child = await referChild();
