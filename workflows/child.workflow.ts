@@ -1,12 +1,13 @@
 import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, ParentClosePolicy, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
-import { afterPlacementEnds, caseRef, DomainError, LocalDate, nextReviewClock, onDateAtTimeOf, PlacementEndReason, rulePackVersion, TaskOutcome, TaskType } from '@hearth/domain';
+import { Actor, afterPlacementEnds, caseRef, DomainError, LocalDate, localDateOf, nextReviewClock, onDateAtTimeOf, PlacementEndReason, rulePackVersion, TaskOutcome, TaskType } from '@hearth/domain';
 import { caseActivityOptions } from './activity-options';
 import type { ChildJourneyActivities, OpenedTask, StartedPlacement } from './contracts/activities.contract';
-import { ChildResume, ChildStage, childStageQuery, ChildWorkflowInput, ChildWorkflowResult, placementEndedSignal } from './contracts/child.contract';
+import { bringReviewForwardUpdate, ChildResume, ChildStage, childStageQuery, ChildWorkflowInput, ChildWorkflowResult, placementEndedSignal } from './contracts/child.contract';
 import type { CompletedTask, CompleteTaskRequest } from './contracts/human-task.contract';
 import { placementWorkflowId, reviewHeldSignal } from './contracts/placement.contract';
 import { CaseSteps } from './case-steps';
 import { HumanTasks, HumanTaskSpec, inUpdateHandler, TaskWithdrawn } from './human-task';
+import { toFailure } from './failures';
 import { placementWorkflow } from './placement.workflow';
 
 const journey = proxyActivities<ChildJourneyActivities>(caseActivityOptions);
@@ -41,6 +42,8 @@ class ChildCase {
   /** The placement an approval started, in the Update that approved it. */
   private started: StartedPlacement | null = null;
   private newRun = false;
+  /** The date the reviewing officer brought the next review forward to, until it is reopened on it. */
+  private broughtForwardTo: LocalDate | null = null;
 
   constructor(private readonly input: ChildWorkflowInput) {
     const ref = caseRef('child', input.childId);
@@ -62,6 +65,25 @@ class ChildCase {
     setHandler(placementEndedSignal, ({ placementId, reason }) => {
       if (placementId === this.placementId) this.placementEnd = reason;
     });
+    setHandler(bringReviewForwardUpdate, ({ on, actor }) => this.bringReviewForward(on, actor), { validator: ({ on, actor }) => this.validateBringForward(on, actor) });
+  }
+
+  /** The reviewing officer may bring the open review forward: to today or later, before its due date. */
+  private validateBringForward(on: LocalDate, actor: Actor): void {
+    const refuse = (code: 'not-permitted' | 'conflict' | 'invalid-input', message: string) => toFailure(new DomainError(code, message));
+    if (!actor.roles.includes('reviewing-officer')) throw refuse('not-permitted', 'the reviewing officer brings a review forward');
+    const review = this.tasks.openTaskOfType('hold-child-review');
+    if (!review || this.broughtForwardTo || this.stage === 'closed') throw refuse('conflict', 'no review is waiting to be brought forward');
+    const today = localDateOf(new Date(), this.timeZone);
+    const due = localDateOf(new Date(review.dueAt), this.timeZone);
+    if (on < today || on >= due) throw refuse('invalid-input', `on: a date from today (${today}) and before the review is due (${due})`);
+  }
+
+  /** Reopens the review due on the chosen date; the chain goes on from the date it is actually held. */
+  private async bringReviewForward(on: LocalDate, actor: Actor): Promise<{ dueOn: LocalDate }> {
+    this.broughtForwardTo = on;
+    await this.tasks.withdraw(['hold-child-review'], 'the reviewing officer brought the review forward', actor.userId);
+    return { dueOn: on };
   }
 
   async run(): Promise<ChildWorkflowResult> {
@@ -151,12 +173,19 @@ class ChildCase {
         this.newRun = true;
         return;
       }
-      const clock = nextReviewClock(this.input.lookedAfterOn, this.reviewsHeld, this.lastReviewOn);
+      const forward = this.broughtForwardTo;
+      const clock = forward ? { ruleId: 'review.brought-forward', anchorOn: forward } : nextReviewClock(this.input.lookedAfterOn, this.reviewsHeld, this.lastReviewOn);
       const anchorAt = onDateAtTimeOf(clock.anchorOn, new Date(), this.timeZone).toISOString();
+      this.broughtForwardTo = null;
       let review: CompletedTask;
       try {
-        review = await this.task('hold-child-review', { key: `review:${this.reviewsHeld + 1}`, ruleId: clock.ruleId, anchorAt });
+        review = await this.task('hold-child-review', { key: `review:${this.reviewsHeld + 1}${forward ? `:forward:${forward}` : ''}`, ruleId: clock.ruleId, anchorAt });
       } catch (error) {
+        // Withdrawn to be brought forward: reopened on the chosen date; withdrawn as the case closes: done.
+        if (error instanceof TaskWithdrawn && this.broughtForwardTo) {
+          inRun--;
+          continue;
+        }
         if (error instanceof TaskWithdrawn) return;
         throw error;
       }

@@ -7,7 +7,7 @@ import { IdempotencyKey, OptionalIdempotencyKey } from '../common/idempotency-ke
 import { ChildView, ShortlistView } from './child.view';
 import { ChildrenService } from './children.service';
 import { ChildListQuery, ChildPage } from './dto/child-list.query';
-import { EndPlacementDto, LinkSiblingDto, ReferChildDto } from './dto/refer-child.dto';
+import { BringReviewForwardDto, EndPlacementDto, LinkSiblingDto, ReferChildDto } from './dto/refer-child.dto';
 
 @ApiTags('children')
 @ApiBearerAuth()
@@ -55,6 +55,16 @@ export class ChildrenController {
   @ApiOkResponse({ type: ChildView })
   linkSibling(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: LinkSiblingDto): Promise<ChildView> {
     return this.children.linkSibling(actor, id, body.siblingId);
+  }
+
+  /** The reviewing officer brings the child's next review forward to a date; the chain continues from the date it is held. */
+  @Post('children/:id/reviews/bring-forward')
+  @HttpCode(200)
+  @Roles('reviewing-officer')
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiOkResponse({ type: ChildView })
+  bringReviewForward(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: BringReviewForwardDto, @IdempotencyKey() key: string): Promise<ChildView> {
+    return this.children.bringReviewForward(actor, id, body.on, key);
   }
 
   /** The child's social worker or a team manager ends a placement: the place is freed; the child's case matches again or closes. */

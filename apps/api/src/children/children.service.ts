@@ -3,6 +3,7 @@ import { caseRef, consentNeeded, DomainError, legalBasesOf, localDateOf, packFig
 import { AuditTrailRepository, ChildrenRepository, HouseholdsRepository, PlacementsRepository, shortlistOf, StaffUsersRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { endPlacementUpdate, endPlacementUpdateId, placementWorkflowId } from '@hearth/workflows/contracts/placement.contract';
+import { bringReviewForwardUpdate, bringReviewForwardUpdateId } from '@hearth/workflows/contracts/child.contract';
 import { randomUUID } from 'node:crypto';
 import { CaseAccess } from '../access/case-access';
 import { decodeCursor, keysetPage } from '../common/keyset-cursor';
@@ -143,6 +144,15 @@ export class ChildrenService {
     return { placementType: list?.profile.placementType ?? null, items: (list?.entries ?? []).map((entry, index) => ShortlistEntryView.of(entry, index + 1, rejected.get(entry.householdId))) };
   }
 
+  async bringReviewForward(actor: StaffMember, id: string, on: string, idempotencyKey: string): Promise<ChildView> {
+    await this.visibleChild(actor, id);
+    const handle = this.temporal.workflow.getHandle(caseRef('child', id));
+    await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
+      handle.executeUpdate(bringReviewForwardUpdate, { args: [{ on, actor: { userId: actor.userId, roles: actor.roles } }], updateId: bringReviewForwardUpdateId(idempotencyKey) }),
+    );
+    return this.view(actor, id);
+  }
+
   /** The child's social worker or a team manager ends the placement; the child's case matches again or closes. */
   async endPlacement(actor: StaffMember, placementId: string, body: EndPlacementDto, idempotencyKey: string) {
     const placement = await this.placements.find(placementId);
@@ -150,7 +160,7 @@ export class ChildrenService {
     await this.access.assertMaySee(actor, caseRef('child', placement.childId), `no placement ${placementId}`);
     const handle = this.temporal.workflow.getHandle(placementWorkflowId(placementId));
     await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
-      handle.executeUpdate(endPlacementUpdate, { args: [{ reason: body.reason as never, endedOn: body.endedOn, actor }], updateId: endPlacementUpdateId(idempotencyKey) }),
+      handle.executeUpdate(endPlacementUpdate, { args: [{ reason: body.reason as never, endedOn: body.endedOn, actor: { userId: actor.userId, roles: actor.roles } }], updateId: endPlacementUpdateId(idempotencyKey) }),
     );
     return this.view(actor, placement.childId);
   }

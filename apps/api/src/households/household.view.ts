@@ -118,6 +118,17 @@ export function decisionView({ task, data }: { task: TaskRecord; data: Record<st
   };
 }
 
+/** A child placed with the household now: what the household's supervising worker needs for the placement. */
+export class HouseholdPlacementView {
+  @ApiProperty() placementId!: string;
+  @ApiProperty() childId!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'C-2026-0007' }) caseNumber!: string | null;
+  @ApiProperty() childName!: string;
+  @ApiProperty({ example: '2018-04-09' }) dateOfBirth!: string;
+  @ApiProperty() placementType!: string;
+  @ApiProperty({ example: '2026-12-03' }) startedOn!: string;
+}
+
 export class HouseholdView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'household:7d4c…' }) caseRef!: string;
@@ -134,6 +145,11 @@ export class HouseholdView {
   @ApiPropertyOptional({ nullable: true, type: String }) phone!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) email!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) area!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) latitude!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) longitude!: number | null;
+  @ApiProperty({ type: [String], description: "The carers' ethnic background, for matching" }) ethnicities!: string[];
+  @ApiProperty({ type: [String] }) religions!: string[];
+  @ApiProperty({ type: [String] }) cultures!: string[];
   @ApiProperty() preferredLanguage!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) enquirySource!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) notes!: string | null;
@@ -147,6 +163,7 @@ export class HouseholdView {
   @ApiProperty({ type: [CheckView], description: 'Each completed stage 1 check, with any concerns found' }) checks!: CheckView[];
   @ApiPropertyOptional({ nullable: true, type: ExitView }) exit!: ExitView | null;
   @ApiProperty({ type: [HouseholdMemberView] }) members!: HouseholdMemberView[];
+  @ApiProperty({ type: [HouseholdPlacementView], description: 'Children placed with the household now' }) placements!: HouseholdPlacementView[];
   @ApiProperty({ type: [TaskView] }) tasks!: TaskView[];
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
 
@@ -158,6 +175,7 @@ export class HouseholdView {
     timeline: TimelineEntry[],
     decisions: { recommendation: DecisionView | null; decision: DecisionView | null; checks: CheckView[]; exit: ExitView | null },
     name: (id: string | null) => string | null = () => null,
+    placements: HouseholdPlacementView[] = [],
   ): HouseholdView {
     return {
       id: household.id,
@@ -175,6 +193,11 @@ export class HouseholdView {
       phone: household.phone,
       email: household.email,
       area: household.area,
+      latitude: household.latitude,
+      longitude: household.longitude,
+      ethnicities: household.ethnicities,
+      religions: household.religions,
+      cultures: household.cultures,
       preferredLanguage: household.preferredLanguage,
       enquirySource: household.enquirySource,
       notes: household.notes,
@@ -184,6 +207,7 @@ export class HouseholdView {
       ...decisions,
       decisionDepartsFromRecommendation: household.decisionDepartsFromRecommendation,
       members: members.map(memberView),
+      placements,
       tasks,
       timeline: timeline.map((entry) => TimelineEntryView.of(entry, name)),
     };

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { StaffMember } from '@hearth/domain';
+import { DomainError, StaffMember } from '@hearth/domain';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyKey, OptionalIdempotencyKey } from '../common/idempotency-key.decorator';
-import { AddHouseholdMemberDto, CaseExitDto } from './dto/household-member.dto';
+import { AddHouseholdMemberDto, CaseExitDto, HouseholdBackgroundDto } from './dto/household-member.dto';
 import { RecordEnquiryDto } from './dto/record-enquiry.dto';
 import { HouseholdPage, SearchHouseholdsQuery, SupervisingWorkerDto } from './dto/search-households.query';
 import { HouseholdMemberList, HouseholdMemberRecordView, HouseholdView } from './household.view';
@@ -61,6 +61,22 @@ export class HouseholdsController {
   @ApiOkResponse({ type: HouseholdView })
   supervisingWorker(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SupervisingWorkerDto, @IdempotencyKey() key: string) {
     return this.households.changeSupervisingWorker(actor, id, body.workerId, key);
+  }
+
+  /** Where the household lives and the carers' background, as a child's matching weighs them. */
+  @Put(':id/background')
+  @Roles('caseworker', 'team-manager')
+  @ApiOkResponse({ type: HouseholdView })
+  background(@CurrentActor() actor: StaffMember, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: HouseholdBackgroundDto): Promise<HouseholdView> {
+    if ((body.latitude == null) !== (body.longitude == null)) throw new DomainError('invalid-input', 'latitude: give both latitude and longitude, or neither', { latitude: ['give both latitude and longitude, or neither'] });
+    return this.households.recordBackground(actor, id, {
+      area: body.area ?? null,
+      latitude: body.latitude ?? null,
+      longitude: body.longitude ?? null,
+      ethnicities: body.ethnicities ?? [],
+      religions: body.religions ?? [],
+      cultures: body.cultures ?? [],
+    });
   }
 
   /** A caseworker or team manager records someone living in the household. */

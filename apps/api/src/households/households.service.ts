@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { caseRef, DomainError, FINAL_HOUSEHOLD_STAGES, localDateOf, rulePackInForceAt, searchableName, STAGE_ONE_CHECKS, StaffMember } from '@hearth/domain';
-import { AlertsRepository, AuditTrailRepository, HouseholdMembersRepository, HouseholdsRepository, StaffUsersRepository, TaskSubmissionsRepository, TasksRepository } from '@hearth/persistence';
+import { AlertsRepository, AuditTrailRepository, HouseholdBackground, HouseholdMembersRepository, HouseholdsRepository, PlacementsRepository, StaffUsersRepository, TaskSubmissionsRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { caseUpdateId, closeCaseUpdate } from '@hearth/workflows/contracts/case.contract';
 import { adultJoinedUpdate, HouseholdExit, supervisingWorkerUpdate, supervisingWorkerUpdateId } from '@hearth/workflows/contracts/household.contract';
@@ -18,7 +18,7 @@ import { HouseholdWorkflows } from './household-workflows';
 import { checkView, decisionView, exitView, HouseholdView, memberView } from './household.view';
 
 /** The personal data a household's page shows, as the read log names it. */
-const HOUSEHOLD_FIELDS = ['primaryContactName', 'phone', 'email', 'area', 'notes', 'members', 'decisions'];
+const HOUSEHOLD_FIELDS = ['primaryContactName', 'phone', 'email', 'area', 'notes', 'members', 'decisions', 'background', 'placements'];
 
 @Injectable()
 export class HouseholdsService {
@@ -33,6 +33,7 @@ export class HouseholdsService {
     private readonly taskViews: TaskViews,
     private readonly users: StaffUsersRepository,
     private readonly submissions: TaskSubmissionsRepository,
+    private readonly placements: PlacementsRepository,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -118,13 +119,14 @@ export class HouseholdsService {
     const household = await this.visible(actor, id);
     const ref = caseRef('household', id);
     const now = new Date();
-    const [file, tasks, members, timeline, recommendation, decision] = await Promise.all([
+    const [file, tasks, members, timeline, recommendation, decision, placements] = await Promise.all([
       this.access.caseFile(ref),
       this.tasks.list({ caseRef: ref, limit: 100 }),
       this.members.list(id),
       this.audit.timeline(ref),
       this.tasks.latestCompleted(ref, 'record-panel-recommendation'),
       this.tasks.latestCompleted(ref, 'make-decision'),
+      this.placements.currentInHousehold(id),
     ]);
     const checks = new Map(tasks.filter((task) => task.status === 'completed' && (STAGE_ONE_CHECKS as readonly string[]).includes(task.type)).map((task) => [task.id, task.submissionId]));
     const endedAtStageTwo = tasks.find((task) => task.type === 'decide-stage-2' && task.outcome === 'end-assessment');
@@ -140,7 +142,14 @@ export class HouseholdsService {
       decision: decision && decisionView(decision, name),
       checks: taskViews.filter((view) => checks.has(view.id)).map((view) => checkView(view, forms.get(checks.get(view.id) ?? '') ?? null)),
       exit: exitView(timeline, name, endedAtStageTwo && { ...endedAtStageTwo, data: forms.get(endedAtStageTwo.submissionId ?? '') ?? null }),
-    }, name);
+    }, name, placements);
+  }
+
+  /** Where the household lives and the carers' background, as matching weighs them. */
+  async recordBackground(actor: StaffMember, householdId: string, background: HouseholdBackground): Promise<HouseholdView> {
+    await this.visible(actor, householdId);
+    await this.households.setBackground(householdId, background, actor.userId);
+    return this.view(actor, householdId);
   }
 
   async listMembers(actor: StaffMember, householdId: string) {

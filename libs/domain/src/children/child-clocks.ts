@@ -19,6 +19,7 @@ export const CHILD_CLOCK_RULES = [
   'review.first',
   'review.second',
   'review.subsequent',
+  'review.brought-forward',
 ] as const;
 export type ChildClockRule = (typeof CHILD_CLOCK_RULES)[number];
 

@@ -109,17 +109,20 @@ export function exclusionOf(child: MatchingChild, candidate: MatchingCandidate):
  * religious and cultural background (UNCRC art. 20). Ties keep a stable order by household id.
  */
 export function rankCandidates(child: MatchingChild, candidates: readonly MatchingCandidate[], weights: MatchingWeights): RankedCandidate[] {
+  // Areas and backgrounds repeat across thousands of households: fold each spelling once.
+  const folded = new Map<string, string>();
+  const fold = (text: string) => folded.get(text) ?? folded.set(text, searchableName(text)).get(text)!;
   return candidates
     .filter((candidate) => exclusionOf(child, candidate) === null)
     .map((candidate) => {
       const reasons = [
         siblingReason(child, candidate, weights),
         languageReason(child, candidate, weights),
-        distanceReason('school', child.school, candidate.home, weights.schoolDistance, weights),
-        distanceReason('family', child.family, candidate.home, weights.familyDistance, weights),
-        backgroundReason('ethnicity', child.ethnicity, candidate.ethnicities, weights.ethnicity),
-        backgroundReason('religion', child.religion, candidate.religions, weights.religion),
-        backgroundReason('culture', child.culture, candidate.cultures, weights.culture),
+        distanceReason('school', child.school, candidate.home, weights.schoolDistance, weights, fold),
+        distanceReason('family', child.family, candidate.home, weights.familyDistance, weights, fold),
+        backgroundReason('ethnicity', child.ethnicity, candidate.ethnicities, weights.ethnicity, fold),
+        backgroundReason('religion', child.religion, candidate.religions, weights.religion, fold),
+        backgroundReason('culture', child.culture, candidate.cultures, weights.culture, fold),
       ].filter((reason): reason is MatchReason => reason !== null);
       const score = round(reasons.reduce((sum, reason) => sum + reason.points, 0));
       return { householdId: candidate.householdId, score, reasons };
@@ -139,22 +142,22 @@ function languageReason(child: MatchingChild, candidate: MatchingCandidate, weig
   return shared ? { code: 'shares-language', points: weights.language, value: shared } : { code: 'no-shared-language', points: 0 };
 }
 
-function distanceReason(to: 'school' | 'family', place: Whereabouts, home: Whereabouts, weight: number, weights: MatchingWeights): MatchReason {
+function distanceReason(to: 'school' | 'family', place: Whereabouts, home: Whereabouts, weight: number, weights: MatchingWeights, fold: (text: string) => string): MatchReason {
   if (place.coordinates && home.coordinates) {
     const km = distanceKm(place.coordinates, home.coordinates);
     const nearness = km <= weights.nearWithinKm ? 1 : km >= weights.farFromKm ? 0 : (weights.farFromKm - km) / (weights.farFromKm - weights.nearWithinKm);
     return { code: nearness > 0 ? `${to}-near` : `${to}-far`, points: round(weight * nearness), distanceKm: round(km) };
   }
   if (place.area && home.area) {
-    const same = searchableName(place.area) === searchableName(home.area);
+    const same = fold(place.area) === fold(home.area);
     return { code: same ? `${to}-near` : `${to}-far`, points: same ? weight : 0, value: place.area };
   }
   return { code: `${to}-unknown`, points: 0 };
 }
 
-function backgroundReason(kind: 'ethnicity' | 'religion' | 'culture', childs: string | null, carers: readonly string[], weight: number): MatchReason | null {
+function backgroundReason(kind: 'ethnicity' | 'religion' | 'culture', childs: string | null, carers: readonly string[], weight: number, fold: (text: string) => string): MatchReason | null {
   if (!childs) return null;
-  const same = carers.some((each) => searchableName(each) === searchableName(childs));
+  const same = carers.some((each) => fold(each) === fold(childs));
   return same ? { code: `same-${kind}`, points: weight, value: childs } : { code: `other-${kind}`, points: 0 };
 }
 

@@ -66,6 +66,7 @@ const childJourneyFigures: Record<string, RuleFigures> = {
   'review.first': { source: `${regs}, reg. 33: first review within 20 working days of becoming looked after`, anchor: 'looked-after', offset: workingDays(20) },
   'review.second': { source: `${regs}, reg. 33: second review at most 3 months after the first`, anchor: 'last-review', offset: months(3) },
   'review.subsequent': { source: `${regs}, reg. 33: later reviews at most every 6 months`, anchor: 'last-review', offset: months(6) },
+  'review.brought-forward': { source: `${regs}, reg. 33(3): the reviewing officer brought the review forward to this date`, anchor: 'date-chosen', offset: calendarDays(0) },
 };
 
 /** The same clocks in seconds, for tests: deadlines pass while a test waits. */

@@ -11,6 +11,12 @@ export class HouseholdEntity {
   @Column({ type: 'text', nullable: true }) phone!: string | null;
   @Column({ type: 'text', nullable: true }) email!: string | null;
   @Column({ type: 'text', nullable: true }) area!: string | null;
+  /** Where the household lives and who the carers are, for matching (issue 10). */
+  @Column({ type: 'double precision', nullable: true }) latitude!: number | null;
+  @Column({ type: 'double precision', nullable: true }) longitude!: number | null;
+  @Column({ type: 'text', array: true, default: '{}' }) ethnicities!: string[];
+  @Column({ type: 'text', array: true, default: '{}' }) religions!: string[];
+  @Column({ type: 'text', array: true, default: '{}' }) cultures!: string[];
   @Column({ name: 'preferred_language', type: 'text' }) preferredLanguage!: string;
   @Column({ name: 'enquiry_source', type: 'text', nullable: true }) enquirySource!: string | null;
   @Column({ type: 'text', nullable: true }) notes!: string | null;

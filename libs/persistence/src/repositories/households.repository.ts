@@ -21,7 +21,7 @@ export interface NewHousehold {
   createdBy: string;
 }
 
-export interface HouseholdRecord extends NewHousehold {
+export interface HouseholdRecord extends NewHousehold, Omit<HouseholdBackground, 'area'> {
   stage: HouseholdStage;
   decisionDepartsFromRecommendation: boolean;
   /** When its workflow was seen to be running; null until then (the reconciler's work list). */
@@ -57,6 +57,16 @@ export interface HouseholdListItem {
   rulePackId: string;
 }
 
+
+/** What matching weighs on the household's side besides its approval terms. */
+export interface HouseholdBackground {
+  area: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  ethnicities: string[];
+  religions: string[];
+  cultures: string[];
+}
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -231,6 +241,17 @@ export class HouseholdsRepository {
       // JIT compiling costs more than this query saves (measured by bench:inbox).
       await manager.query(`SELECT set_config('jit', 'off', true)`);
       return manager.query(sql, values);
+    });
+  }
+
+  /** Where the household lives and the carers' ethnic, religious and cultural background, as matching weighs them. */
+  async setBackground(id: string, background: HouseholdBackground, actorId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE household SET area = $2, latitude = $3, longitude = $4, ethnicities = $5, religions = $6, cultures = $7, updated_at = now() WHERE id = $1`,
+        [id, background.area, background.latitude, background.longitude, background.ethnicities, background.religions, background.cultures],
+      );
+      await writeAudit(manager, { actorId, action: 'household.background-recorded', entityType: 'household', entityId: id, caseRef: `household:${id}`, before: null, after: { area: background.area, located: background.latitude !== null } });
     });
   }
 

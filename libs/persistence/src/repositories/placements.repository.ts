@@ -262,6 +262,17 @@ export class PlacementsRepository {
     );
   }
 
+  /** The children placed in a household now: what its supervising worker needs for the placement. */
+  async currentInHousehold(householdId: string): Promise<{ placementId: string; childId: string; caseNumber: string | null; childName: string; dateOfBirth: LocalDate; placementType: PlacementType; startedOn: LocalDate }[]> {
+    return this.dataSource.query(
+      `SELECT p.id AS "placementId", p.child_id AS "childId", cf.case_number AS "caseNumber", c.full_name AS "childName", ${date('c.date_of_birth', 'dateOfBirth')},
+              p.placement_type AS "placementType", ${date('p.started_on', 'startedOn')}
+         FROM placement p JOIN child c ON c.id = p.child_id LEFT JOIN case_file cf ON cf.case_ref = 'child:' || p.child_id
+        WHERE p.household_id = $1 AND p.ended_on IS NULL ORDER BY p.started_on, p.id`,
+      [householdId],
+    );
+  }
+
   async reviews(childId: string): Promise<{ heldOn: LocalDate; chairedByName: string | null }[]> {
     return this.dataSource.query(
       `SELECT ${date('r.held_on', 'heldOn')}, s.display_name AS "chairedByName" FROM child_review r LEFT JOIN staff_user s ON s.id = r.chaired_by WHERE r.child_id = $1 ORDER BY r.held_on`,

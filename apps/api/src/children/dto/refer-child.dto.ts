@@ -60,3 +60,10 @@ export class EndPlacementDto {
   @ApiProperty({ enum: PLACEMENT_END_REASONS }) @IsIn(PLACEMENT_END_REASONS) reason!: string;
   @ApiProperty({ example: '2026-12-03' }) @IsISO8601(DATE) @Matches(dateOnly, { message: 'endedOn must be a date, YYYY-MM-DD' }) endedOn!: string;
 }
+
+export class BringReviewForwardDto {
+  @ApiProperty({ example: '2026-12-10', description: 'The date the review is now due: from today, before its current due date' })
+  @IsISO8601(DATE)
+  @Matches(dateOnly, { message: 'on must be a date, YYYY-MM-DD' })
+  on!: string;
+}
