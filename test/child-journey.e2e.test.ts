@@ -43,14 +43,25 @@ describe("a child's journey over HTTP", () => {
     await child.refer({ lookedAfterOn, referredOn: lookedAfterOn });
     expect((await child.view()).caseNumber).toMatch(/^C-\d{4}-\d{4,}$/);
 
-    // The first review: 20 working days from becoming looked after.
-    const [firstReview] = await child.openTasks('hold-child-review');
-    expect(firstReview).toMatchObject({ ruleId: 'review.first' });
-    expect(await whyDue(child, firstReview.id)).toMatchObject({ anchorDate: lookedAfterOn, offset: { amount: 20, unit: 'working-days' } });
+    // The first review: 20 working days from becoming looked after; the reviewing officer brings it forward.
+    const [dueReview] = await child.openTasks('hold-child-review');
+    expect(dueReview).toMatchObject({ ruleId: 'review.first' });
+    expect(await whyDue(child, dueReview.id)).toMatchObject({ anchorDate: lookedAfterOn, offset: { amount: 20, unit: 'working-days' } });
+    const forwardTo = addDaysToDate(today(), 3);
+    const forward = (who: 'reviewing-officer' | 'caseworker', on: string, key: string) =>
+      child.auth(who).then((auth) => hearth.http.post(`/children/${child.childId}/reviews/bring-forward`).set(auth).set('Idempotency-Key', `${key}-${child.childId}`).send({ on }));
+    await forward('caseworker', forwardTo, 'forward-by-caseworker').then((response) => expect(response.status).toBe(403));
+    await forward('reviewing-officer', addDaysToDate(today(), 60), 'forward-too-late').then((response) => expect(response.status).toBe(400));
+    await forward('reviewing-officer', forwardTo, 'forward-review').then((response) => expect(response.status).toBe(200));
+    const firstReview = await eventually(async () => (await child.openTasks('hold-child-review')).find((task) => task.id !== dueReview.id));
+    expect(firstReview).toMatchObject({ ruleId: 'review.brought-forward', dueDate: forwardTo });
 
     expect(await freePlaces(child, home)).toBe(2);
     const placementId = await child.placeWith(home);
     expect(await freePlaces(child, home)).toBe(1);
+    // The household's page shows the child placed there, for its supervising worker.
+    const carers = await hearth.http.get(`/households/${home}`).set(await child.auth('caseworker')).expect(200);
+    expect(carers.body.placements).toEqual([expect.objectContaining({ placementId, childId: child.childId, childName: REFERRAL.fullName, startedOn: today() })]);
 
     // Visits: within a week of the start, then at most 6 weeks from the visit's actual date.
     const [firstVisit] = await child.openTasks('record-visit');
@@ -68,7 +79,7 @@ describe("a child's journey over HTTP", () => {
     const secondReview = await eventually(async () => (await child.openTasks('hold-child-review')).find((task) => task.id !== firstReview.id));
     expect(secondReview).toMatchObject({ ruleId: 'review.second', dueDate: addMonths(heldFirst, 3) });
     await child.complete(secondReview.id, iro, 'review-held', { heldOn: today(), decisions: 'contact weekly' }).expect(200);
-    const thirdReview = await eventually(async () => (await child.openTasks('hold-child-review')).find((task) => ![firstReview.id, secondReview.id].includes(task.id)));
+    const thirdReview = await eventually(async () => (await child.openTasks('hold-child-review')).find((task) => ![dueReview.id, firstReview.id, secondReview.id].includes(task.id)));
     expect(thirdReview).toMatchObject({ ruleId: 'review.subsequent', dueDate: addMonths(today(), 6) });
     expect((await child.view()).reviews.map((review: { heldOn: string }) => review.heldOn)).toEqual([heldFirst, today()]);
 
@@ -117,8 +128,11 @@ describe("a child's journey over HTTP", () => {
     const otherType = await approvedHousehold({ placementTypes: ['respite'] });
     const onePlace = await approvedHousehold({ maxChildren: 1 });
     const twoPlaces = await approvedHousehold({ maxChildren: 2 });
+    // The carers' background, recorded for matching, counts towards continuity for a Yazidi child.
+    const admin = new ChildJourney(hearth);
+    await hearth.http.put(`/households/${onePlace}/background`).set(await admin.auth('caseworker')).send({ area: 'Sheikhan', religions: ['Yazidi'] }).expect(200);
     const sister = new ChildJourney(hearth);
-    await sister.refer({ fullName: 'Sara Kamal' });
+    await sister.refer({ fullName: 'Sara Kamal', religion: 'Yazidi' });
     const brother = new ChildJourney(hearth);
     await brother.refer({ fullName: 'Aram Kamal', sex: 'male', siblingOfChildId: sister.childId });
     await sister.do('write-care-plan', 'caseworker', 'plan-agreed', { placementType: 'short-term', untilEighteen: false, needs: 'together with her brother' });
@@ -129,7 +143,7 @@ describe("a child's journey over HTTP", () => {
     expect(ids).not.toContain(otherType);
     expect(ids.indexOf(twoPlaces)).toBeLessThan(ids.indexOf(onePlace));
     expect(shortlist.find((entry) => entry.householdId === twoPlaces)!.reasons.map((reason) => reason.code)).toContain('room-for-siblings');
-    expect(shortlist.find((entry) => entry.householdId === onePlace)!.reasons.map((reason) => reason.code)).toContain('no-room-for-siblings');
+    expect(shortlist.find((entry) => entry.householdId === onePlace)!.reasons.map((reason) => reason.code)).toEqual(expect.arrayContaining(['no-room-for-siblings', 'same-religion']));
   });
 
   it('shows a child only to those who need to know, and logs every read', async () => {

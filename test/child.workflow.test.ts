@@ -3,7 +3,8 @@ import { endPlacementUpdate, placementWorkflowId } from '@hearth/workflows/contr
 import { randomUUID } from 'node:crypto';
 import { eventually } from './support/hearth-harness';
 import { addHousehold, ChildOptions, IRO, PLAN, startChild, today } from './support/child-kit';
-import { KitHarness, staff, STAFF, startKit } from './support/kit-harness';
+import { KitHarness, refusalCode, staff, STAFF, startKit } from './support/kit-harness';
+import { bringReviewForwardUpdate } from '@hearth/workflows/contracts/child.contract';
 
 
 /**
@@ -93,6 +94,17 @@ describe("a child's journey, workflow and case kit", () => {
     expect(await child.refusal(decision, both, 'approve-match', { reasons: 'my own proposal' })).toBe('separation-of-duties');
     await child.complete(decision, STAFF.manager, 'approve-match', { reasons: 'a second pair of eyes agrees' });
     await child.stage('placed');
+  });
+
+  it('lets only the reviewing officer bring a review forward, and only to a date from today before it is due', async () => {
+    const child = await referChild();
+    const first = await child.open('hold-child-review');
+    const forward = (on: string, actor = IRO) => child.handle.executeUpdate(bringReviewForwardUpdate, { args: [{ on, actor }], updateId: randomUUID() }).catch(refusalCode);
+    expect(await forward(today(), STAFF.caseworker)).toBe('not-permitted');
+    expect(await forward(addDaysToDate(today(), -1))).toBe('invalid-input');
+    // test-seconds: the review is due seconds from now, today: nothing is before it.
+    expect(await forward(first.dueAt.toISOString().slice(0, 10))).toBe('invalid-input');
+    expect(kit.store.tasks.get(first.id)!.status).toBe('open');
   });
 
   it('raises exactly one alert for a missed visit', async () => {

@@ -13,6 +13,8 @@ import { APPROVAL, HouseholdJourney, TERMS } from './support/household-journey';
 const NO_SUCCESS_HERE: Record<string, string> = {
   // test/alert-stream.e2e.test.ts follows it, checking each event against AlertEventView.
   'GET /alerts/stream': 'an endless text/event-stream, which a recorded request cannot end',
+  // test/child-journey.e2e.test.ts brings one forward on krg, where a review is weeks away.
+  'POST /children/{id}/reviews/bring-forward': 'on test-seconds a review is due seconds after it opens: nothing comes before it',
 };
 
 /**
@@ -247,6 +249,9 @@ describe('the OpenAPI document describes every response', () => {
     await http().post('/children').set(caseworker).send({ ...REFERRAL, fullName: 'Aram Kamal', siblingOfChildId: child.childId }).expect(201);
     const sibling = await http().post('/children').set(caseworker).send({ ...REFERRAL, fullName: 'Rez Kamal' }).expect(201);
     await http().post(`/children/${child.childId}/siblings`).set(caseworker).send({ siblingId: sibling.body.id }).expect(200);
+    await http().put(`/households/${journey.householdId}/background`).set(caseworker).send({ latitude: 36.19 }).expect(400);
+    await http().put(`/households/${journey.householdId}/background`).set(caseworker).send({ area: 'Ankawa', latitude: 36.19, longitude: 44.01, ethnicities: ['Kurdish'] }).expect(200);
+    await http().post(`/children/${child.childId}/reviews/bring-forward`).set(await auth('reviewing-officer')).set(key('forward')).send({ on: '2020-01-01' }).expect(400);
     const placementId = await child.placeWith(journey.householdId);
     const shortlist = await http().get(`/children/${sibling.body.id}/shortlist`).set(caseworker).expect(200);
     expect(shortlist.body.placementType).toBeNull();

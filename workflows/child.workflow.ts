@@ -73,6 +73,7 @@ class ChildCase {
     const refuse = (code: 'not-permitted' | 'conflict' | 'invalid-input', message: string) => toFailure(new DomainError(code, message));
     if (!actor.roles.includes('reviewing-officer')) throw refuse('not-permitted', 'the reviewing officer brings a review forward');
     const review = this.tasks.openTaskOfType('hold-child-review');
+    if (!review) this.tasks.assertSettled(); // a review still opening: the API retries
     if (!review || this.broughtForwardTo || this.stage === 'closed') throw refuse('conflict', 'no review is waiting to be brought forward');
     const today = localDateOf(new Date(), this.timeZone);
     const due = localDateOf(new Date(review.dueAt), this.timeZone);
