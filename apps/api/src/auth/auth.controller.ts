@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Ip, Post, Put, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError, LOGIN_THROTTLE, StaffMember } from '@hearth/domain';
+import { DomainError, LOGIN_THROTTLE, rulePackInForceAt, StaffMember } from '@hearth/domain';
 import { LoginThrottleRepository, StaffUsersRepository } from '@hearth/persistence';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { StaffView } from '../staff/staff.view';
@@ -66,7 +66,7 @@ export class AuthController {
   async me(@CurrentActor() actor: StaffMember): Promise<MeView> {
     const [me, preferences] = await Promise.all([this.users.summary(actor.userId), this.users.preferencesOf(actor.userId)]);
     if (!me) throw new DomainError('not-found', 'this account no longer exists');
-    return { ...StaffView.of(me), preferences };
+    return { ...StaffView.of(me), preferences, jurisdiction: rulePackInForceAt(this.config.rulePackId, new Date()).jurisdiction };
   }
 
   /** Any member of staff keeps their language, digits and Hijri choice with their account. */

@@ -13,4 +13,5 @@ export class PreferencesDto implements StaffPreferences {
 /** Who I am, and my display choices (null until I make some). */
 export class MeView extends StaffView {
   @ApiPropertyOptional({ nullable: true, type: PreferencesDto }) preferences!: PreferencesDto | null;
+  @ApiProperty({ example: 'KRG', description: "The jurisdiction new cases open in: its legal bases, calendar and clocks" }) jurisdiction!: string;
 }
