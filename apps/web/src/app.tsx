@@ -15,6 +15,8 @@ import { theme } from './theme';
 const TaskPage = lazy(() => import('./pages/task.page'));
 const HouseholdsPage = lazy(() => import('./pages/households.page'));
 const HouseholdPage = lazy(() => import('./pages/household.page'));
+const ChildrenPage = lazy(() => import('./pages/children.page'));
+const ChildPage = lazy(() => import('./pages/child.page'));
 const PanelsPage = lazy(() => import('./pages/panels.page'));
 const RegisterPage = lazy(() => import('./pages/register.page'));
 const TeamPage = lazy(() => import('./pages/team.page'));
@@ -39,6 +41,8 @@ const routes: [string, (params: Record<string, string>) => ReactNode][] = [
   ['/tasks/:id', ({ id }) => <TaskPage id={id} />],
   ['/households', () => <HouseholdsPage />],
   ['/households/:id', ({ id }) => <HouseholdPage id={id} />],
+  ['/children', () => <ChildrenPage />],
+  ['/children/:id', ({ id }) => <ChildPage id={id} />],
   ['/panels', () => <PanelsPage />],
   ['/panels/:id', ({ id }) => <PanelsPage panelId={id} />],
   ['/register', () => <RegisterPage />],

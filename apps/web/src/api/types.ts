@@ -16,3 +16,6 @@ export type { AccessTokenDto } from '../../../api/src/auth/login.dto';
 export type { MeView } from '../../../api/src/auth/preferences.dto';
 export type { FormDefinitionView } from '../../../api/src/forms/forms.controller';
 export type { PersonalDataReadView } from '../../../api/src/access/personal-data-reads.controller';
+export type { ChildView, ProposalView, PlacementView, VisitView, ReviewView, SiblingView, MatchReasonView, ShortlistView, ShortlistEntryView } from '../../../api/src/children/child.view';
+export type { ChildPage, ChildListItemView } from '../../../api/src/children/dto/child-list.query';
+export type { HouseholdPlacementView } from '../../../api/src/households/household.view';

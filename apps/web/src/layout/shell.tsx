@@ -11,6 +11,7 @@ import { PreferencesMenu } from './preferences-menu';
 const PAGES: { path: string; label: keyof Messages['nav']; roles?: StaffRole[] }[] = [
   { path: '/', label: 'myWork' },
   { path: '/households', label: 'households' },
+  { path: '/children', label: 'children', roles: ['caseworker', 'team-manager', 'reviewing-officer', 'assessor'] },
   { path: '/alerts', label: 'alerts' },
   { path: '/panels', label: 'panels' },
   { path: '/register', label: 'register' },

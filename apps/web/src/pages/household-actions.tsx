@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { FormEvent, ReactNode, useState } from 'react';
 import { FINAL_HOUSEHOLD_STAGES, HouseholdStage } from '@hearth/domain';
@@ -108,6 +108,40 @@ function ResumeApplication({ household }: { household: HouseholdView }) {
 }
 
 /** What the caseworker and the team manager can do to the case from its page, by role and stage. */
+/** Where the household lives and the carers' background: what a child's matching weighs besides the approval terms. */
+function MatchingDetails({ household }: { household: HouseholdView }) {
+  const { m } = useI18n();
+  const [area, setArea] = useState(household.area ?? '');
+  const [latitude, setLatitude] = useState<number | ''>(household.latitude ?? '');
+  const [longitude, setLongitude] = useState<number | ''>(household.longitude ?? '');
+  const [ethnicities, setEthnicities] = useState<string[]>(household.ethnicities);
+  const [religions, setReligions] = useState<string[]>(household.religions);
+  const [cultures, setCultures] = useState<string[]>(household.cultures);
+  const save = useStaffAction((body: object) => api(`/households/${household.id}/background`, { method: 'PUT', body }), ['household']);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const located = latitude !== '' || longitude !== '';
+    save.mutate({ area: area.trim() || null, ...(located ? { latitude: latitude === '' ? null : latitude, longitude: longitude === '' ? null : longitude } : {}), ethnicities, religions, cultures });
+  };
+  return (
+    <ActionCard title={m.children.matchingDetails}>
+      <form onSubmit={submit} noValidate>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+          <TextInput label={m.households.area} value={area} onChange={(event) => setArea(event.currentTarget.value)} error={save.fieldError('area')} />
+          <NumberInput label={m.children.latitude} value={latitude} onChange={(value) => setLatitude(typeof value === 'number' ? value : '')} decimalScale={5} min={-90} max={90} error={save.fieldError('latitude')} />
+          <NumberInput label={m.children.longitude} value={longitude} onChange={(value) => setLongitude(typeof value === 'number' ? value : '')} decimalScale={5} min={-180} max={180} error={save.fieldError('longitude')} />
+          <TagsInput label={m.children.ethnicities} description={m.children.listHelp} value={ethnicities} onChange={setEthnicities} error={save.fieldError('ethnicities')} />
+          <TagsInput label={m.children.religions} description={m.children.listHelp} value={religions} onChange={setReligions} error={save.fieldError('religions')} />
+          <TagsInput label={m.children.cultures} description={m.children.listHelp} value={cultures} onChange={setCultures} error={save.fieldError('cultures')} />
+        </SimpleGrid>
+        <Button type="submit" mt="sm" loading={save.isPending}>{m.common.save}</Button>
+        {save.isSuccess && <Text size="sm" role="status" mt="xs">{m.common.saved}</Text>}
+        <ActionError error={save.error} />
+      </form>
+    </ActionCard>
+  );
+}
+
 export function HouseholdActions({ household }: { household: HouseholdView }) {
   const { has } = useCurrentUser();
   const stage = household.stage as HouseholdStage;
@@ -119,6 +153,7 @@ export function HouseholdActions({ household }: { household: HouseholdView }) {
     <Stack>
       {stage === 'awaiting-application' && <ResumeApplication household={household} />}
       <AddMember household={household} />
+      <MatchingDetails household={household} />
       {manager && <SupervisingWorker household={household} />}
       {manager && stage === 'panel' && <BookPanel household={household} />}
       {stage !== 'approved' && <CloseCase household={household} kind="withdraw" />}

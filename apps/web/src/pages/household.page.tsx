@@ -1,26 +1,17 @@
-import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { OUTCOME_LABELS, TaskOutcome } from '@hearth/domain';
 import { api } from '../api/client';
-import type { DecisionView, HouseholdView, TimelineEntryView } from '../api/types';
-import { DueBadge, ErrorNotice, Loading } from '../components/status';
+import type { DecisionView, HouseholdView } from '../api/types';
+import { ErrorNotice, Loading } from '../components/status';
+import { OpenTasks, Section, Timeline } from '../components/case-page';
+import { CaseLabel } from '../components/case-label';
+import { Link } from '../router';
 import { subjectLabel } from '../components/subject';
 import { formKeyOf, useTaskTitle } from '../hooks/forms';
 import { localDateTimeIn } from '../i18n/dates';
 import { useI18n } from '../i18n/i18n';
-import { Link } from '../router';
 import { HouseholdActions } from './household-actions';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `section-${title.replace(/\s+/g, '-')}`;
-  return (
-    <Card withBorder component="section" aria-labelledby={id}>
-      <Title order={3} size="h5" id={id} mb="xs">{title}</Title>
-      {children}
-    </Card>
-  );
-}
 
 function Terms({ terms }: { terms: Record<string, unknown> }) {
   const { m, t, number } = useI18n();
@@ -57,13 +48,6 @@ export default function HouseholdPage({ id }: { id: string }) {
   if (household.error) return <ErrorNotice error={household.error} onRetry={() => void household.refetch()} />;
   const view = household.data;
   const local = (instant: string) => dateTime(localDateTimeIn(instant, view.timeZone));
-  const open = view.tasks.filter((task) => task.status === 'open');
-  /** What happened, in the user's words: the audit action's label, and the stage a change reached. */
-  const timelineLabel = (entry: TimelineEntryView) => {
-    const label = (m.timeline as Record<string, string>)[entry.action] ?? entry.action;
-    const stage = entry.action === 'household.stage-changed' ? (entry.after?.stage as keyof typeof m.stage | undefined) : undefined;
-    return stage && m.stage[stage] ? `${label}: ${m.stage[stage]}` : label;
-  };
   const outcome = (value: string) => OUTCOME_LABELS[value as TaskOutcome]?.[preferences.language] ?? value;
 
   return (
@@ -94,24 +78,20 @@ export default function HouseholdPage({ id }: { id: string }) {
           </List>
         </Section>
       </SimpleGrid>
+      {view.placements.length > 0 && (
+        <Section title={m.children.placedHere}>
+          <List size="sm">
+            {view.placements.map((placement) => (
+              <List.Item key={placement.placementId}>
+                <Link to={`/children/${placement.childId}`}><CaseLabel number={placement.caseNumber} name={placement.childName} /></Link>
+                {' — '}{m.placementType[placement.placementType as keyof typeof m.placementType] ?? placement.placementType}{m.common.comma}{t(m.children.started, { date: date(placement.startedOn) })}
+              </List.Item>
+            ))}
+          </List>
+        </Section>
+      )}
       <Section title={m.household.openTasks}>
-        {open.length === 0 ? (
-          <Text size="sm">{m.household.noOpenTasks}</Text>
-        ) : (
-          <div className="table-frame">
-            <Table>
-              <Table.Tbody>
-                {open.map((task) => (
-                  <Table.Tr key={task.id}>
-                    <Table.Td><Link to={`/tasks/${task.id}`}>{title(task)}</Link>{task.subject && <> · {subjectLabel(task.subject, m, t)}</>}</Table.Td>
-                    <Table.Td>{task.assigneeName ?? m.common.nobody}</Table.Td>
-                    <Table.Td><Group gap={6} wrap="nowrap"><span>{date(task.dueDate)}</span><DueBadge state={task.dueState} /></Group></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
+        <OpenTasks tasks={view.tasks} empty={m.household.noOpenTasks} />
       </Section>
       {view.checks.length > 0 && (
         <Section title={m.household.checks}>
@@ -145,13 +125,7 @@ export default function HouseholdPage({ id }: { id: string }) {
       )}
       <HouseholdActions household={view} />
       <Section title={m.household.timeline}>
-        <List size="sm" spacing={4}>
-          {view.timeline.map((entry, index) => (
-            <List.Item key={`${entry.at}-${index}`}>
-              {local(entry.at)} — {timelineLabel(entry)}{entry.actorName ? ` · ${entry.actorName}` : ''}
-            </List.Item>
-          ))}
-        </List>
+        <Timeline entries={view.timeline} timeZone={view.timeZone} detail={(entry) => (entry.action === 'household.stage-changed' ? (m.stage[entry.after?.stage as keyof typeof m.stage] ?? null) : null)} />
       </Section>
     </Stack>
   );

@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Button, Card, Group, List, Radio, SimpleGrid, Sta
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
-import type { DeadlineExplanationView, HouseholdView, TaskView } from '../api/types';
+import type { ChildView, DeadlineExplanationView, HouseholdView, TaskView } from '../api/types';
+import { Reason } from './child-matching';
 import { useCurrentUser } from '../auth/current-user';
 import { CaseLabel } from '../components/case-label';
 import { DueBadge, ErrorNotice, Loading } from '../components/status';
@@ -40,29 +41,61 @@ function WhyDue({ taskId }: { taskId: string }) {
   );
 }
 
-function CaseContext({ task }: { task: TaskView }) {
+function HouseholdContext({ householdId }: { householdId: string }) {
   const { m, date } = useI18n();
-  const householdId = task.caseRef.startsWith('household:') ? task.caseRef.slice('household:'.length) : null;
-  const household = useQuery({ queryKey: ['household', householdId], queryFn: () => api<HouseholdView>(`/households/${householdId}`), enabled: householdId !== null });
+  const household = useQuery({ queryKey: ['household', householdId], queryFn: () => api<HouseholdView>(`/households/${householdId}`) });
+  if (!household.data) return null;
+  return (
+    <Stack gap={4} mt="xs">
+      <Text size="sm">{m.households.stage}: {m.stage[household.data.stage as keyof typeof m.stage] ?? household.data.stage}</Text>
+      <Text size="sm">{m.households.worker}: {household.data.supervisingWorkerName ?? m.common.nobody}</Text>
+      <Text size="sm" fw={600}>{m.household.members}</Text>
+      <List size="sm">
+        {household.data.members.map((member) => (
+          <List.Item key={member.id}>
+            {member.fullName} ({member.kind === 'adult' ? m.household.adult : m.household.child}{member.dateOfBirth ? `${m.common.comma}${date(member.dateOfBirth)}` : ''})
+          </List.Item>
+        ))}
+      </List>
+      <Anchor component={Link} to={`/households/${householdId}`} size="sm">{m.task.openCase}</Anchor>
+    </Stack>
+  );
+}
+
+/** The child the task is about: age, stage, the plan, and for a match decision the proposal with its reasons. */
+function ChildContext({ childId, task }: { childId: string; task: TaskView }) {
+  const { m, t, number } = useI18n();
+  const child = useQuery({ queryKey: ['child', childId], queryFn: () => api<ChildView>(`/children/${childId}`) });
+  if (!child.data) return null;
+  const view = child.data;
+  const proposal = task.type === 'approve-match' ? view.proposals.find((each) => each.status === 'proposed') : undefined;
+  const placement = view.placements.find((each) => !each.endedOn);
+  return (
+    <Stack gap={4} mt="xs">
+      <Text size="sm">{m.children.age}: {t(m.children.ageYears, { n: number(view.age) })} · {m.childStage[view.stage as keyof typeof m.childStage] ?? view.stage}</Text>
+      {view.placementTypeNeeded && <Text size="sm">{t(m.children.needsPlacement, { type: m.placementType[view.placementTypeNeeded as keyof typeof m.placementType] })}</Text>}
+      {placement && <Text size="sm">{m.children.placements}: <CaseLabel number={placement.caseNumber} name={placement.householdName} /></Text>}
+      {proposal && (
+        <Card withBorder p="xs" mt="xs" data-testid="proposal-under-decision">
+          <Text size="sm" fw={600}><CaseLabel number={proposal.caseNumber} name={proposal.householdName} /> · {m.children.score}: {number(proposal.score)}</Text>
+          <List size="xs">{proposal.reasons.map((reason) => <List.Item key={reason.code}><Reason reason={reason} /></List.Item>)}</List>
+          {proposal.proposedByName && <Text size="xs" c="dimmed">{proposal.proposedByName}</Text>}
+        </Card>
+      )}
+      <Anchor component={Link} to={`/children/${childId}`} size="sm">{m.task.openCase}</Anchor>
+    </Stack>
+  );
+}
+
+function CaseContext({ task }: { task: TaskView }) {
+  const { m } = useI18n();
+  const [kind, id] = task.caseRef.split(':');
   return (
     <Card withBorder component="section" aria-labelledby="case-context">
       <Title order={3} size="h5" id="case-context">{m.task.caseContext}</Title>
       <Text mt="xs"><CaseLabel number={task.caseNumber} name={task.caseName} /></Text>
-      {household.data && (
-        <Stack gap={4} mt="xs">
-          <Text size="sm">{m.households.stage}: {m.stage[household.data.stage as keyof typeof m.stage] ?? household.data.stage}</Text>
-          <Text size="sm">{m.households.worker}: {household.data.supervisingWorkerName ?? m.common.nobody}</Text>
-          <Text size="sm" fw={600}>{m.household.members}</Text>
-          <List size="sm">
-            {household.data.members.map((member) => (
-              <List.Item key={member.id}>
-                {member.fullName} ({member.kind === 'adult' ? m.household.adult : m.household.child}{member.dateOfBirth ? `, ${date(member.dateOfBirth)}` : ''})
-              </List.Item>
-            ))}
-          </List>
-          <Anchor component={Link} to={`/households/${householdId}`} size="sm">{m.task.openCase}</Anchor>
-        </Stack>
-      )}
+      {kind === 'household' && <HouseholdContext householdId={id} />}
+      {kind === 'child' && <ChildContext childId={id} task={task} />}
     </Card>
   );
 }

@@ -35,6 +35,7 @@ export const ar: Messages = {
     none: 'لا شيء',
     cancel: 'إلغاء',
     save: 'حفظ',
+    saved: 'تم الحفظ.',
     close: 'إغلاق',
     yes: 'نعم',
     no: 'لا',

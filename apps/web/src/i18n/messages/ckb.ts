@@ -35,6 +35,7 @@ export const ckb: Messages = {
     none: 'هیچ',
     cancel: 'پاشگەزبوونەوە',
     save: 'پاشەکەوتکردن',
+    saved: 'پاشەکەوت کرا.',
     close: 'داخستن',
     yes: 'بەڵێ',
     no: 'نەخێر',

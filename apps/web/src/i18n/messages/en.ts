@@ -35,6 +35,7 @@ export const en = {
     none: 'None',
     cancel: 'Cancel',
     save: 'Save',
+    saved: 'Saved.',
     close: 'Close',
     yes: 'Yes',
     no: 'No',

@@ -35,6 +35,7 @@ export const kmr: Messages = {
     none: 'چ نینە',
     cancel: 'هەلوەشاندن',
     save: 'پاشەکەفتکرن',
+    saved: 'هاتە پاشەکەفتکرن.',
     close: 'داخستن',
     yes: 'بەلێ',
     no: 'نەخێر',
