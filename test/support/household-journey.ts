@@ -11,6 +11,7 @@ export interface TaskJson {
   dueDate: string;
   overdue: boolean;
   cancelReason: string | null;
+  ruleId: string;
 }
 
 export const TERMS = { maxChildren: 2, ageMin: 0, ageMax: 11, sexes: ['female', 'male'], placementTypes: ['short-term', 'emergency'], languages: ['ckb', 'ar'] };
