@@ -1,7 +1,7 @@
 import { Card, Group, List, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { TaskView, TimelineEntryView } from '../api/types';
-import { useTaskTitle } from '../hooks/forms';
+import { formKeyOf, useTaskTitle } from '../hooks/forms';
 import { localDateTimeIn } from '../i18n/dates';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
@@ -45,9 +45,16 @@ export function OpenTasks({ tasks, empty }: { tasks: TaskView[]; empty: string }
 /** What happened on a case, on its jurisdiction's clock; `detail` adds what a change reached (a stage). */
 export function Timeline({ entries, timeZone, detail = () => null }: { entries: TimelineEntryView[]; timeZone: string; detail?: (entry: TimelineEntryView) => string | null }) {
   const { m, dateTime } = useI18n();
+  const title = useTaskTitle();
+  // Which task each task entry is about: its opening names the type.
+  const taskTypes = new Map(entries.filter((entry) => entry.action === 'task.opened' && typeof entry.after?.type === 'string').map((entry) => [entry.entityId, entry.after!.type as string]));
+  const taskTitle = (entry: TimelineEntryView) => {
+    const type = entry.entityType === 'task' ? taskTypes.get(entry.entityId) : undefined;
+    return type ? title({ formKey: formKeyOf(type), title: type }) : null;
+  };
   const label = (entry: TimelineEntryView) => {
     const action = (m.timeline as Record<string, string>)[entry.action] ?? entry.action;
-    const more = detail(entry);
+    const more = detail(entry) ?? taskTitle(entry);
     return more ? `${action}: ${more}` : action;
   };
   return (

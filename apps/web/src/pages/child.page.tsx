@@ -1,7 +1,7 @@
 import { Badge, Button, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
-import { CASE_NUMBER_PATTERN, normalizeCaseNumber, PLACEMENT_END_REASONS } from '@hearth/domain';
+import { afterPlacementEnds, CASE_NUMBER_PATTERN, normalizeCaseNumber, PLACEMENT_END_REASONS, PlacementEndReason } from '@hearth/domain';
 import { api, withQuery } from '../api/client';
 import type { ChildPage as ChildList, ChildView, PlacementView, TaskView } from '../api/types';
 import { useCurrentUser } from '../auth/current-user';
@@ -33,6 +33,7 @@ function EndPlacement({ child, placement }: { child: ChildView; placement: Place
         <TextInput type="date" label={m.children.endedOn} value={endedOn} onChange={(event) => setEndedOn(event.currentTarget.value)} error={end.fieldError('endedOn')} />
         <Button type="submit" color="red.9" disabled={!reason} loading={end.isPending}>{m.children.endPlacement}</Button>
       </Group>
+      {reason && <Text size="sm" mt={4}>{afterPlacementEnds(reason as PlacementEndReason) === 'new-matching' ? m.children.nextIsMatching : m.children.nextIsClosing}</Text>}
       <ActionError error={end.error} />
     </form>
   );

@@ -438,6 +438,8 @@ export const ar: Messages = {
     endPlacement: 'إنهاء الإيداع',
     endReason: 'سبب الانتهاء',
     endedOn: 'تاريخ الانتهاء',
+    nextIsMatching: 'التالي: مطابقة جديدة للطفل.',
+    nextIsClosing: 'التالي: تُغلق حالة الطفل.',
     reviews: 'المراجعات',
     noReviews: 'لم تُعقد أي مراجعة بعد.',
     held: 'عُقدت {date}، برئاسة {name}',

@@ -438,6 +438,8 @@ export const ckb: Messages = {
     endPlacement: 'کۆتاییهێنان بە دانان',
     endReason: 'بۆچی کۆتایی دێت',
     endedOn: 'ڕێکەوتی کۆتایی',
+    nextIsMatching: 'دواتر: گونجاندنێکی نوێ بۆ منداڵەکە.',
+    nextIsClosing: 'دواتر: کەیسی منداڵەکە دادەخرێت.',
     reviews: 'پێداچوونەوەکان',
     noReviews: 'هێشتا هیچ پێداچوونەوەیەک نەکراوە.',
     held: 'کرا لە {date}، بە سەرۆکایەتی {name}',

@@ -438,6 +438,8 @@ export const en = {
     endPlacement: 'End the placement',
     endReason: 'Why it ends',
     endedOn: 'Ended on',
+    nextIsMatching: 'Next: a new matching for the child.',
+    nextIsClosing: "Next: the child's case closes.",
     reviews: 'Reviews',
     noReviews: 'No review held yet.',
     held: 'Held {date}, chaired by {name}',

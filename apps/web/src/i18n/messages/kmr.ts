@@ -438,6 +438,8 @@ export const kmr: Messages = {
     endPlacement: 'ب دوماهی ئینانا دانانێ',
     endReason: 'بۆچی ب دوماهی دهێت',
     endedOn: 'مێژوویا دوماهیێ',
+    nextIsMatching: 'پاشان: گونجاندنەکا نوی بۆ زارۆکی.',
+    nextIsClosing: 'پاشان: کەیسێ زارۆکی دهێتە گرتن.',
     reviews: 'پێداچوون',
     noReviews: 'هێشتا چ پێداچوون نەهاتینە کرن.',
     held: 'هاتە کرن {date}، ب سەرۆکاتیا {name}',
