@@ -68,7 +68,7 @@ describe('the OpenAPI document describes every response', () => {
       body,
       text: body === undefined ? '' : JSON.stringify(body),
     });
-    const me = { id: randomUUID(), username: 'someone', displayName: 'Some One', roles: ['caseworker'], active: true, teamId: null, teamName: null };
+    const me = { id: randomUUID(), username: 'someone', displayName: 'Some One', roles: ['caseworker'], active: true, teamId: null, teamName: null, preferences: null, jurisdiction: 'KRG' };
     const error = { statusCode: 429, error: 'too-many-attempts', message: 'locked', retryAfterSeconds: 60 };
     expect(checker.problemsOf(response('GET', '/me', 200, me))).toEqual([]);
     expect(checker.problemsOf(response('POST', '/auth/login', 429, error, { 'retry-after': '60' }))).toEqual([]);
