@@ -136,6 +136,7 @@ async function main() {
     Temporal UI  ${temporal.uiUrl ?? `(external server at ${temporal.address})`}
     Demo logins  ${users}
                  ${password}
+    Demo carers  three approved households on the Erbil team's register, to match children with (Children > Refer a child)
     Try          curl -s -X POST ${api}/auth/login -H 'content-type: application/json' -d '{"username":"caseworker","password":"…"}'
 
   Press Ctrl-C to stop.
