@@ -1,8 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, LocalDate, PlacementEndReason } from '@hearth/domain';
+import type { Actor, ChildStage, LocalDate, PlacementEndReason } from '@hearth/domain';
 
-/** Where a child's case stands (DOMAIN.md, Child journey). */
-export type ChildStage = 'care-plan' | 'matching' | 'placed' | 'closed';
+export type { ChildStage };
 
 /** Ids, dates and the rule pack only: the child's personal details live in PostgreSQL. */
 export interface ChildWorkflowInput {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ageOn, localDateOf, MATCH_REASON_CODES, PLACEMENT_END_REASONS, PLACEMENT_TYPES, rulePackVersion } from '@hearth/domain';
+import { ageOn, CHILD_STAGES, localDateOf, MATCH_REASON_CODES, PLACEMENT_END_REASONS, PLACEMENT_TYPES, rulePackVersion } from '@hearth/domain';
 import { CaseFileRecord, ChildRecord, PlacementRow, ProposalRow, ShortlistEntry } from '@hearth/persistence';
 import { TimelineEntryView } from '../households/household.view';
 import { TaskView } from '../tasks/task.view';
@@ -96,7 +96,7 @@ export class ChildView {
   @ApiPropertyOptional({ nullable: true, type: String }) consentGivenOn!: string | null;
   @ApiProperty({ description: 'The date the child became looked after (the review clock counts from it)' }) lookedAfterOn!: string;
   @ApiProperty() legalBasis!: string;
-  @ApiProperty({ enum: ['care-plan', 'matching', 'placed', 'closed'] }) stage!: string;
+  @ApiProperty({ enum: CHILD_STAGES }) stage!: string;
   @ApiPropertyOptional({ nullable: true, enum: PLACEMENT_TYPES, description: 'From the care plan' }) placementTypeNeeded!: string | null;
   @ApiProperty() untilEighteen!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) teamName!: string | null;

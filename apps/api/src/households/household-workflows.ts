@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { caseRef, DomainError, rulePackInForceAt } from '@hearth/domain';
 import { HouseholdRecord, HouseholdsRepository } from '@hearth/persistence';
 import { HEARTH_CASE_TYPE } from '@hearth/temporal';
@@ -8,9 +8,7 @@ import { HOUSEHOLD_CASE_TYPE, HouseholdWorkflowInput } from '@hearth/workflows/c
 import type { householdWorkflow } from '@hearth/workflows/household.workflow';
 import { sendToWorkflow } from '../common/send-to-workflow';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-
-/** How long a household may wait for its workflow before the reconciler starts it. */
-const RECONCILE_AFTER_MS = 60_000;
+import { WorkflowReconciler } from '../common/workflow-reconciler';
 
 /**
  * Starts households' workflows after their rows are committed. The workflow id is the case
@@ -19,17 +17,18 @@ const RECONCILE_AFTER_MS = 60_000;
  * was not seen to start (the API stopped between the commit and the start).
  */
 @Injectable()
-export class HouseholdWorkflows implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private readonly logger = new Logger('HouseholdWorkflows');
+export class HouseholdWorkflows extends WorkflowReconciler<HouseholdRecord> {
+  protected readonly logger = new Logger('HouseholdWorkflows');
 
   constructor(
     private readonly households: HouseholdsRepository,
     private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  ) {
+    super();
+  }
 
-  async start(household: Pick<HouseholdRecord, 'id' | 'rulePackId' | 'rulePackVersion' | 'createdAt' | 'workflowStartedAt'>): Promise<void> {
+  async start(household: HouseholdRecord): Promise<void> {
     if (household.workflowStartedAt) return;
     const version = household.rulePackVersion ?? rulePackInForceAt(household.rulePackId, household.createdAt).version;
     try {
@@ -71,21 +70,7 @@ export class HouseholdWorkflows implements OnApplicationBootstrap, OnApplication
     );
   }
 
-  /** Starts the workflow of every household that has waited too long for it; returns how many. */
-  async reconcile(now = new Date()): Promise<number> {
-    const waiting = await this.households.withoutWorkflow(new Date(now.getTime() - RECONCILE_AFTER_MS), 100);
-    for (const household of waiting) await this.start(household);
-    if (waiting.length > 0) this.logger.warn(`started ${waiting.length} household workflow(s) that had not started`);
-    return waiting.length;
-  }
-
-  onApplicationBootstrap(): void {
-    const tick = () => this.reconcile().catch((error: Error) => this.logger.warn(`household reconciler failed: ${error.message}`));
-    this.timer = setInterval(tick, RECONCILE_AFTER_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected waiting(before: Date): Promise<HouseholdRecord[]> {
+    return this.households.withoutWorkflow(before, 100);
   }
 }

@@ -1,32 +1,23 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { CASE_NUMBER_PATTERN, normalizeCaseNumber } from '@hearth/domain';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { CHILD_STAGES } from '@hearth/domain';
 import type { ChildListItemView } from '../api/types';
 import { useCurrentUser } from '../auth/current-user';
 import { DataTable } from '../components/data-table';
 import { ErrorNotice, Loading } from '../components/status';
 import { LoadMore, usePaged } from '../hooks/paged';
 import { useI18n } from '../i18n/i18n';
+import { CaseFilters, CaseSearch } from '../components/case-search';
 import { Link } from '../router';
 import { ReferChild } from './refer-child';
-
-const CHILD_STAGES = ['care-plan', 'matching', 'placed', 'closed'] as const;
 
 /** Looked-after children the person may see, by name in any spelling or case number, and by stage. */
 export default function ChildrenPage() {
   const { m, date } = useI18n();
   const { has } = useCurrentUser();
   const [referring, setReferring] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-  const [stage, setStage] = useState<string | null>(null);
-  const number = normalizeCaseNumber(search);
-  const filters = { ...(CASE_NUMBER_PATTERN.test(number) ? { caseNumber: number } : { name: search.trim() }), stage, limit: 50 };
-  const children = usePaged<ChildListItemView>(['children'], '/children', filters);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(typed);
-  };
+  const [filters, setFilters] = useState<CaseFilters>({ stage: null });
+  const children = usePaged<ChildListItemView>(['children'], '/children', { ...filters, limit: 50 });
   return (
     <Stack>
       <Group justify="space-between">
@@ -34,13 +25,7 @@ export default function ChildrenPage() {
         {has('caseworker', 'team-manager') && <Button variant="default" onClick={() => setReferring((open) => !open)} aria-expanded={referring}>{m.children.refer}</Button>}
       </Group>
       {referring && <ReferChild />}
-      <form onSubmit={submit} role="search">
-        <Group align="flex-end" gap="sm">
-          <TextInput label={m.children.search} description={m.households.searchHelp} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} name="q" w={300} />
-          <Select label={m.households.stage} data={[{ value: '', label: m.children.anyStage }, ...CHILD_STAGES.map((each) => ({ value: each, label: m.childStage[each] }))]} value={stage ?? ''} onChange={(value) => setStage(value || null)} w={200} />
-          <Button type="submit">{m.common.search}</Button>
-        </Group>
-      </form>
+      <CaseSearch label={m.children.search} anyStage={m.children.anyStage} stages={CHILD_STAGES.map((each) => ({ value: each, label: m.childStage[each] }))} onSearch={setFilters} />
       {children.isPending && <Loading />}
       {children.error && <ErrorNotice error={children.error} onRetry={() => void children.refetch()} />}
       {children.data && children.rows.length === 0 && <Text c="dimmed">{m.children.empty}</Text>}

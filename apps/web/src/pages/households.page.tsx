@@ -1,11 +1,12 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { CASE_NUMBER_PATTERN, HOUSEHOLD_STAGES, normalizeCaseNumber } from '@hearth/domain';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { HOUSEHOLD_STAGES } from '@hearth/domain';
 import type { HouseholdListItemView } from '../api/types';
 import { LoadMore, usePaged } from '../hooks/paged';
 import { ErrorNotice, Loading } from '../components/status';
 import { DataTable } from '../components/data-table';
 import { useI18n } from '../i18n/i18n';
+import { CaseFilters, CaseSearch } from '../components/case-search';
 import { Link } from '../router';
 import { useCurrentUser } from '../auth/current-user';
 import { RecordEnquiry } from './record-enquiry';
@@ -15,17 +16,9 @@ export default function HouseholdsPage() {
   const { m, date } = useI18n();
   const { has } = useCurrentUser();
   const [recording, setRecording] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-  const [stage, setStage] = useState<string | null>(null);
-  const number = normalizeCaseNumber(search);
-  const filters = { ...(CASE_NUMBER_PATTERN.test(number) ? { caseNumber: number } : { name: search.trim() }), stage, limit: 50 };
-  const households = usePaged<HouseholdListItemView>(['households'], '/households', filters);
+  const [filters, setFilters] = useState<CaseFilters>({ stage: null });
+  const households = usePaged<HouseholdListItemView>(['households'], '/households', { ...filters, limit: 50 });
   const rows = households.rows;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(typed);
-  };
 
   return (
     <Stack>
@@ -34,19 +27,7 @@ export default function HouseholdsPage() {
         {has('caseworker', 'team-manager') && <Button variant="default" onClick={() => setRecording((open) => !open)} aria-expanded={recording}>{m.enquiry.title}</Button>}
       </Group>
       {recording && <RecordEnquiry />}
-      <form onSubmit={submit} role="search">
-        <Group align="flex-end" gap="sm">
-          <TextInput label={m.households.search} description={m.households.searchHelp} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} name="q" w={300} />
-          <Select
-            label={m.households.stage}
-            data={[{ value: '', label: m.households.anyStage }, ...HOUSEHOLD_STAGES.map((each) => ({ value: each, label: m.stage[each] }))]}
-            value={stage ?? ''}
-            onChange={(value) => setStage(value || null)}
-            w={200}
-          />
-          <Button type="submit">{m.common.search}</Button>
-        </Group>
-      </form>
+      <CaseSearch label={m.households.search} anyStage={m.households.anyStage} stages={HOUSEHOLD_STAGES.map((each) => ({ value: each, label: m.stage[each] }))} onSearch={setFilters} />
       {households.isPending && <Loading />}
       {households.error && <ErrorNotice error={households.error} onRetry={() => void households.refetch()} />}
       {households.data && rows.length === 0 && <Text c="dimmed">{m.households.empty}</Text>}

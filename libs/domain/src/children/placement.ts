@@ -16,3 +16,7 @@ export function afterPlacementEnds(reason: PlacementEndReason): AfterPlacement {
  * placed with a parent under a care plan (not with a carer household, so it takes no place).
  */
 export type VisitedPlacementType = PlacementType | 'placed-with-parent';
+
+/** Where a child's case stands (DOMAIN.md, Child journey). */
+export const CHILD_STAGES = ['care-plan', 'matching', 'placed', 'closed'] as const;
+export type ChildStage = (typeof CHILD_STAGES)[number];

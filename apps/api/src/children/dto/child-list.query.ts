@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_NUMBER_PATTERN, normalizeCaseNumber } from '@hearth/domain';
+import { CASE_NUMBER_PATTERN, CHILD_STAGES, normalizeCaseNumber } from '@hearth/domain';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQuery } from '../../common/page.query';
-
-export const CHILD_STAGES = ['care-plan', 'matching', 'placed', 'closed'] as const;
 
 export class ChildListQuery extends PageQuery {
   @ApiPropertyOptional({ description: "Part of the child's name, in any spelling", example: 'هانا' }) @IsOptional() @IsString() @Length(1, 120) name?: string;

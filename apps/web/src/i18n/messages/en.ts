@@ -1,4 +1,4 @@
-import type { AlertKind, AlertSeverity, ChildSex, ConsentGiver, DayOffKind, DurationUnit, HouseholdStage, LegalBasis, MatchReasonCode, PlacementEndReason, PlacementType, ReferralSource, StaffRole } from '@hearth/domain';
+import type { AlertKind, AlertSeverity, ChildSex, ChildStage, ConsentGiver, DayOffKind, DurationUnit, HouseholdStage, LegalBasis, MatchReasonCode, PlacementEndReason, PlacementType, ReferralSource, StaffRole } from '@hearth/domain';
 
 /** Every string the app shows, in English; ckb.ts, kmr.ts and ar.ts must have each key (a compile error, and a test, otherwise). Placeholders: {name}. */
 export const en = {
@@ -458,7 +458,7 @@ export const en = {
     cultures: "Carers' culture",
     listHelp: 'Press Enter after each',
   },
-  childStage: { 'care-plan': 'Care plan', matching: 'Matching', placed: 'Placed', closed: 'Closed' },
+  childStage: { 'care-plan': 'Care plan', matching: 'Matching', placed: 'Placed', closed: 'Closed' } satisfies Record<ChildStage, string>,
   referralSource: {
     'child-protection-mobile-team': 'Child protection mobile team',
     police: 'Police',
