@@ -1,5 +1,7 @@
 import { addDaysToDate, ApprovalTerms, caseRef, localDateOf } from '@hearth/domain';
-import { CarerRegisterRepository } from '@hearth/persistence';
+import { CarerRegisterRepository, ChildrenRepository } from '@hearth/persistence';
+import { randomUUID } from 'node:crypto';
+import { ChildWorkflows } from '../apps/api/src/children/child-workflows';
 import { ChildJourney, REFERRAL } from './support/child-journey';
 import { eventually, Harness, startHearth } from './support/hearth-harness';
 
@@ -144,6 +146,24 @@ describe("a child's journey over HTTP", () => {
     expect(ids.indexOf(twoPlaces)).toBeLessThan(ids.indexOf(onePlace));
     expect(shortlist.find((entry) => entry.householdId === twoPlaces)!.reasons.map((reason) => reason.code)).toContain('room-for-siblings');
     expect(shortlist.find((entry) => entry.householdId === onePlace)!.reasons.map((reason) => reason.code)).toEqual(expect.arrayContaining(['no-room-for-siblings', 'same-religion']));
+  });
+
+  it("starts the workflow of a child whose start was lost (the reconciler), exactly once", async () => {
+    const child = new ChildJourney(hearth);
+    const id = randomUUID();
+    await new ChildrenRepository(hearth.dataSource).refer(
+      { ...REFERRAL, id, sex: 'female', languages: [], ethnicity: null, religion: null, culture: null, school: { area: null, latitude: null, longitude: null }, family: { area: null, latitude: null, longitude: null },
+        consentGivenBy: 'parent', consentGivenOn: REFERRAL.referredOn, rulePackId: 'krg', rulePackVersion: 3, idempotencyKey: null, createdBy: hearth.users.caseworker.id },
+      hearth.teamId,
+      hearth.users.caseworker.id,
+    );
+    await hearth.dataSource.query(`UPDATE child SET created_at = now() - interval '5 minutes' WHERE id = $1`, [id]);
+    const reconciler = hearth.app.get(ChildWorkflows);
+    expect(await reconciler.reconcile()).toBeGreaterThanOrEqual(1);
+    expect((await hearth.client.workflow.getHandle(caseRef('child', id)).describe()).status.name).toBe('RUNNING');
+    await reconciler.reconcile();
+    child.childId = id;
+    expect(await child.openTasks('write-care-plan')).toHaveLength(1);
   });
 
   it('shows a child only to those who need to know, and logs every read', async () => {
