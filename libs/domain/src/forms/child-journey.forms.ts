@@ -52,7 +52,7 @@ export const childJourneyForms: readonly FormDefinition[] = [
   {
     key: 'match-proposal',
     version: 1,
-    title: { ckb: 'پێشنیاری خێزانی چاودێر', kmr: 'پێشنیارا خێزانا چاڤدێر', ar: 'اقتراح أسرة راعية', en: 'Proposed carer household' },
+    title: { ckb: 'پێشنیارکردنی خێزانی چاودێر', kmr: 'پێشنیارکرنا خێزانا چاڤدێر', ar: 'اقتراح أسرة راعية', en: 'Propose a carer household' },
     outcomes: {
       proposed: formData(
         {
