@@ -91,11 +91,15 @@ describe("a child's journey over HTTP", () => {
     const future = await child.complete(thirdVisit.id, caseworker, 'visited', { visitedOn: addDaysToDate(today(), 1), seenAlone: true, notes: 'x' }, 'future-visit').expect(400);
     expect(Object.keys(future.body.fields)).toEqual(['data.visitedOn']);
     await child.complete(thirdVisit.id, caseworker, 'visited', { visitedOn: addDaysToDate(today(), -5), seenAlone: true, notes: 'x' }, 'early-visit').expect(400);
+    // Nor a review dated before the last one: the chain would count from the past.
+    const early = await child.complete(thirdReview.id, iro, 'review-held', { heldOn: heldFirst, decisions: 'x' }, 'early-review').expect(400);
+    expect(Object.keys(early.body.fields)).toEqual(['data.heldOn']);
 
     // A move to another carer frees the place and opens a new matching.
     const ended = await hearth.http.post(`/placements/${placementId}/end`).set(await child.auth('caseworker')).set('Idempotency-Key', `end-${placementId}`).send({ reason: 'moved-to-another-carer', endedOn: today() }).expect(200);
     expect(ended.body.placements[0]).toMatchObject({ endedOn: today(), endReason: 'moved-to-another-carer' });
     expect(await freePlaces(child, home)).toBe(2);
+    await hearth.http.post(`/placements/${placementId}/end`).set(await child.auth('caseworker')).set('Idempotency-Key', `end-again-${placementId}`).send({ reason: 'breakdown', endedOn: today() }).expect(409);
     await child.waitForStage('matching');
     await child.openTasks('propose-match');
   });
@@ -176,7 +180,14 @@ describe("a child's journey over HTTP", () => {
     const reads = await hearth.dataSource.query(`SELECT reader_id FROM personal_data_read WHERE case_ref = $1`, [caseRef('child', child.childId)]);
     expect(reads.map((read: { reader_id: string }) => read.reader_id)).toContain(hearth.users['reviewing-officer'].id);
     // Consent is needed unless a court or the police referred; the legal basis is the jurisdiction's.
-    const refused = await hearth.http.post('/children').set(await child.auth('caseworker')).send({ ...REFERRAL, consent: undefined, legalBasis: 'care-order' }).expect(400);
+    const caseworker = await child.auth('caseworker');
+    const refer = (changes: Record<string, unknown>) => hearth.http.post('/children').set(caseworker).send({ ...REFERRAL, ...changes }).expect(400);
+    const refused = await refer({ consent: undefined, legalBasis: 'care-order' });
     expect(Object.keys(refused.body.fields).sort()).toEqual(['consent', 'legalBasis']);
+    // An adult, a referral before birth, consent not yet given, a blank name: each refused on its field.
+    expect(Object.keys((await refer({ dateOfBirth: '2004-01-01' })).body.fields)).toEqual(['dateOfBirth']);
+    expect(Object.keys((await refer({ referredOn: '2010-01-01' })).body.fields)).toEqual(['referredOn']);
+    expect(Object.keys((await refer({ consent: { givenBy: 'parent', givenOn: addDaysToDate(today(), 1) } })).body.fields)).toEqual(['consent.givenOn']);
+    expect((await refer({ fullName: '   ' })).body.message.join(' ')).toMatch(/fullName must not be blank/);
   });
 });

@@ -107,6 +107,23 @@ describe("a child's journey, workflow and case kit", () => {
     expect(kit.store.tasks.get(first.id)!.status).toBe('open');
   });
 
+  it('continues as new after four reviews while placed, carrying the review chain and the placement', async () => {
+    const child = await referChild();
+    const placementId = await child.placeWith(household());
+    const { runId } = await child.handle.describe();
+    const seen: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      const review = await child.open('hold-child-review', seen);
+      seen.push(review.id);
+      await child.complete(review, IRO, 'review-held', { heldOn: today(), decisions: 'the plan stands' });
+    }
+    await eventually(async () => ((await kit.client.workflow.getHandle(child.ref).describe()).runId !== runId ? true : undefined), 20_000, 'a new run');
+    expect(await child.open('hold-child-review', seen)).toMatchObject({ ruleId: 'review.subsequent' });
+    await kit.client.workflow.getHandle(placementWorkflowId(placementId)).executeUpdate(endPlacementUpdate, { args: [{ reason: 'eighteenth-birthday', endedOn: today(), actor: STAFF.caseworker }], updateId: randomUUID() }).catch((error) => expect(refusalCode(error)).toBe('invalid-input'));
+    await kit.client.workflow.getHandle(placementWorkflowId(placementId)).executeUpdate(endPlacementUpdate, { args: [{ reason: 'kinship-transfer', endedOn: today(), actor: STAFF.caseworker }], updateId: randomUUID() });
+    await child.stage('closed');
+  });
+
   it('raises exactly one alert for a missed visit', async () => {
     const child = await referChild();
     await child.complete(await child.open('write-care-plan'), STAFF.caseworker, 'plan-agreed', PLAN);

@@ -91,12 +91,18 @@ class ChildCase {
     let closed = false;
     this.reviewing().catch(() => undefined); // its task is withdrawn when the case closes
     const journeyDone = this.journey().then(() => void (closed = true));
-    await condition(() => closed || this.newRun);
-    if (!closed) {
-      // Between reviews, with the main flow waiting on its placement: carry the state to a new run.
+    for (;;) {
+      await condition(() => closed || this.newRun);
+      if (closed) break;
+      // Between reviews, with the flow waiting on its placement and nothing open: carry the state to a new run.
       await condition(allHandlersFinished);
-      const resume: ChildResume = { stage: this.stage, reviewsHeld: this.reviewsHeld, lastReviewOn: this.lastReviewOn, placementId: this.placementId };
-      return continueAsNew<typeof childWorkflow>({ ...this.input, resume });
+      if (this.stage === 'placed' && this.placementEnd === undefined) {
+        const resume: ChildResume = { stage: this.stage, reviewsHeld: this.reviewsHeld, lastReviewOn: this.lastReviewOn, placementId: this.placementId };
+        return continueAsNew<typeof childWorkflow>({ ...this.input, resume });
+      }
+      // The placement ended meanwhile: matching goes on in this run, and so do the reviews.
+      this.newRun = false;
+      this.reviewing().catch(() => undefined);
     }
     await journeyDone;
     await condition(allHandlersFinished);

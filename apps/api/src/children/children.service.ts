@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { caseRef, consentNeeded, DomainError, legalBasesOf, localDateOf, packFigures, ReferralSource, rulePackInForceAt, rulePackVersion, searchableName, StaffMember } from '@hearth/domain';
+import { ageOn, caseRef, consentNeeded, DomainError, legalBasesOf, localDateOf, packFigures, ReferralSource, rulePackInForceAt, rulePackVersion, searchableName, StaffMember } from '@hearth/domain';
 import { AuditTrailRepository, ChildrenRepository, HouseholdsRepository, PlacementsRepository, shortlistOf, StaffUsersRepository, TasksRepository } from '@hearth/persistence';
 import { Client } from '@temporalio/client';
 import { endPlacementUpdate, endPlacementUpdateId, placementWorkflowId } from '@hearth/workflows/contracts/placement.contract';
@@ -47,9 +47,13 @@ export class ChildrenService {
     const fields: Record<string, string[]> = {};
     const bad = (field: string, message: string) => (fields[field] = [...(fields[field] ?? []), message]);
     if (body.dateOfBirth > today) bad('dateOfBirth', 'cannot be after today');
-    for (const field of ['referredOn', 'lookedAfterOn'] as const) if (body[field] > today) bad(field, 'cannot be after today');
-    if (body.lookedAfterOn < body.dateOfBirth) bad('lookedAfterOn', 'cannot be before the date of birth');
+    else if (ageOn(body.dateOfBirth, today) >= 18) bad('dateOfBirth', 'the child must be under 18: foster care ends at 18');
+    for (const field of ['referredOn', 'lookedAfterOn'] as const) {
+      if (body[field] > today) bad(field, 'cannot be after today');
+      if (body[field] < body.dateOfBirth) bad(field, 'cannot be before the date of birth');
+    }
     if (consentNeeded(body.referralSource as ReferralSource) && !body.consent) bad('consent', `is needed when the referral comes from ${body.referralSource} (only a court or the police refer without it)`);
+    if (body.consent && body.consent.givenOn > today) bad('consent.givenOn', 'cannot be after today: consent not yet given does not count');
     const bases = legalBasesOf(pack.jurisdiction);
     if (!(bases as readonly string[]).includes(body.legalBasis)) bad('legalBasis', `must be one of ${bases.join(', ')} in ${pack.jurisdiction}`);
     if (Object.keys(fields).length) throw new DomainError('invalid-input', Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join('; ')}`).join('\n'), fields);
@@ -158,6 +162,7 @@ export class ChildrenService {
     const placement = await this.placements.find(placementId);
     if (!placement) throw new DomainError('not-found', `no placement ${placementId}`);
     await this.access.assertMaySee(actor, caseRef('child', placement.childId), `no placement ${placementId}`);
+    if (placement.endedOn) throw new DomainError('conflict', `the placement ended on ${placement.endedOn}`);
     const handle = this.temporal.workflow.getHandle(placementWorkflowId(placementId));
     await sendToWorkflow(this.temporal, this.config.updateTimeoutMs, () =>
       handle.executeUpdate(endPlacementUpdate, { args: [{ reason: body.reason as never, endedOn: body.endedOn, actor: { userId: actor.userId, roles: actor.roles } }], updateId: endPlacementUpdateId(idempotencyKey) }),

@@ -9,6 +9,10 @@ import { validateDeparture, validateTaskForm } from '../forms/form-validator';
  * decision's departure from the recommendation, a proposed household still on the child's
  * shortlist, a visit not before its placement began.
  */
+function refuseDate(field: string, message: string): never {
+  throw new DomainError('invalid-input', `${field}: ${message}`, { [field]: [message] });
+}
+
 @Injectable()
 export class CompletionChecks {
   constructor(
@@ -35,11 +39,17 @@ export class CompletionChecks {
         return;
       }
       case 'record-visit': {
-        const placementId = task.workflowId.slice('placement:'.length);
-        const placement = await this.placements.find(placementId);
-        if (placement && typeof data?.visitedOn === 'string' && data.visitedOn < placement.startedOn) {
-          throw new DomainError('invalid-input', `data.visitedOn: the placement began on ${placement.startedOn}`, { 'data.visitedOn': [`the placement began on ${placement.startedOn}`] });
-        }
+        // Not before the placement began, nor before the last visit: the next visit counts from this date.
+        const placement = await this.placements.find(task.workflowId.slice('placement:'.length));
+        const earliest = placement && [placement.startedOn, ...placement.visitDates].sort().at(-1)!;
+        if (earliest && typeof data?.visitedOn === 'string' && data.visitedOn < earliest) refuseDate('data.visitedOn', `not before ${earliest}, the placement's start or its last visit`);
+        return;
+      }
+      case 'hold-child-review': {
+        // Not before the child became looked after, nor before the last review: the next counts from this date.
+        const childId = parseCaseRef(task.caseRef)!.id;
+        const earliest = await this.placements.earliestNextReview(childId);
+        if (earliest && typeof data?.heldOn === 'string' && data.heldOn < earliest) refuseDate('data.heldOn', `not before ${earliest}, when the child became looked after or the last review was held`);
         return;
       }
     }

@@ -135,12 +135,23 @@ export class PlacementsRepository {
     });
   }
 
-  async find(id: string): Promise<{ childId: string; householdId: string; startedOn: LocalDate; endedOn: LocalDate | null } | null> {
+  async find(id: string): Promise<{ childId: string; householdId: string; startedOn: LocalDate; endedOn: LocalDate | null; visitDates: LocalDate[] } | null> {
     const [row] = await this.dataSource.query(
-      `SELECT child_id AS "childId", household_id AS "householdId", ${date('started_on', 'startedOn')}, ${date('ended_on', 'endedOn')} FROM placement WHERE id = $1`,
+      `SELECT child_id AS "childId", household_id AS "householdId", ${date('started_on', 'startedOn')}, ${date('ended_on', 'endedOn')},
+              coalesce((SELECT array_agg(to_char(v.visited_on, 'YYYY-MM-DD')) FROM child_visit v WHERE v.placement_id = p.id), '{}') AS "visitDates"
+         FROM placement p WHERE id = $1`,
       [id],
     );
     return row ?? null;
+  }
+
+  /** The earliest date the child's next review can have been held: the last review's, or when the child became looked after. */
+  async earliestNextReview(childId: string): Promise<LocalDate | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT to_char(greatest(c.looked_after_on, (SELECT max(r.held_on) FROM child_review r WHERE r.child_id = c.id)), 'YYYY-MM-DD') AS "earliest" FROM child c WHERE c.id = $1`,
+      [childId],
+    );
+    return row?.earliest ?? null;
   }
 
   async proposal(id: string): Promise<{ childId: string; householdId: string; status: string } | null> {

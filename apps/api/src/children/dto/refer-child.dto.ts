@@ -21,7 +21,7 @@ export class ConsentDto {
 
 /** A child referred to the agency, as the social worker records the referral. Personal data stays in PostgreSQL. */
 export class ReferChildDto {
-  @ApiProperty({ example: 'Hana Kamal' }) @IsString() @Length(1, 200) fullName!: string;
+  @ApiProperty({ example: 'Hana Kamal' }) @IsString() @Length(1, 200) @Matches(/\S/, { message: 'fullName must not be blank' }) fullName!: string;
   @ApiProperty({ example: '2018-04-09' }) @IsISO8601(DATE) @Matches(dateOnly, { message: 'dateOfBirth must be a date, YYYY-MM-DD' }) dateOfBirth!: string;
   @ApiProperty({ enum: CHILD_SEXES }) @IsIn(CHILD_SEXES) sex!: string;
   @ApiPropertyOptional({ type: [String], example: ['ckb', 'ar'], description: 'Languages the child speaks (codes)' })

@@ -10,6 +10,7 @@ export class AddHouseholdMemberDto {
   @ApiProperty({ example: 'Karwan Ahmed' })
   @IsString()
   @Length(1, 200)
+  @Matches(/\S/, { message: 'fullName must not be blank' })
   fullName!: string;
 
   @ApiPropertyOptional({ example: '1984-03-21' })

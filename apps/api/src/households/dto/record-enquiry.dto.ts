@@ -13,6 +13,7 @@ export class RecordEnquiryDto {
   @ApiProperty({ description: 'Who enquired; stored in PostgreSQL only', example: 'Shilan Ahmed' })
   @IsString()
   @Length(1, 200)
+  @Matches(/\S/, { message: 'primaryContactName must not be blank' })
   primaryContactName!: string;
 
   @ApiPropertyOptional({ example: '+964 750 123 4567' })
