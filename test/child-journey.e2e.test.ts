@@ -54,13 +54,16 @@ describe("a child's journey over HTTP", () => {
       child.auth(who).then((auth) => hearth.http.post(`/children/${child.childId}/reviews/bring-forward`).set(auth).set('Idempotency-Key', `${key}-${child.childId}`).send({ on }));
     await forward('caseworker', forwardTo, 'forward-by-caseworker').then((response) => expect(response.status).toBe(403));
     await forward('reviewing-officer', addDaysToDate(today(), 60), 'forward-too-late').then((response) => expect(response.status).toBe(400));
+    // The reviewing officer who took the review keeps it when bringing it forward.
+    await hearth.http.post(`/tasks/${dueReview.id}/claim`).set(await child.auth('reviewing-officer')).set('Idempotency-Key', `claim-${dueReview.id}`).expect(200);
     await forward('reviewing-officer', forwardTo, 'forward-review').then((response) => expect(response.status).toBe(200));
     const firstReview = await eventually(async () => (await child.openTasks('hold-child-review')).find((task) => task.id !== dueReview.id));
-    expect(firstReview).toMatchObject({ ruleId: 'review.brought-forward', dueDate: forwardTo });
+    expect(firstReview).toMatchObject({ ruleId: 'review.brought-forward', dueDate: forwardTo, assigneeId: hearth.users['reviewing-officer'].id });
 
     expect(await freePlaces(child, home)).toBe(2);
     const placementId = await child.placeWith(home);
     expect(await freePlaces(child, home)).toBe(1);
+    expect((await child.view()).proposals[0]).toMatchObject({ status: 'approved', proposalReasons: 'near school, speaks Sorani', decisionReasons: 'a good match' });
     // The household's page shows the child placed there, for its supervising worker.
     const carers = await hearth.http.get(`/households/${home}`).set(await child.auth('caseworker')).expect(200);
     expect(carers.body.placements).toEqual([expect.objectContaining({ placementId, childId: child.childId, childName: REFERRAL.fullName, startedOn: today() })]);

@@ -44,6 +44,8 @@ class ChildCase {
   private newRun = false;
   /** The date the reviewing officer brought the next review forward to, until it is reopened on it. */
   private broughtForwardTo: LocalDate | null = null;
+  /** Who held the review brought forward: they keep it. */
+  private broughtForwardHolder: string | null = null;
 
   constructor(private readonly input: ChildWorkflowInput) {
     const ref = caseRef('child', input.childId);
@@ -83,6 +85,7 @@ class ChildCase {
   /** Reopens the review due on the chosen date; the chain goes on from the date it is actually held. */
   private async bringReviewForward(on: LocalDate, actor: Actor): Promise<{ dueOn: LocalDate }> {
     this.broughtForwardTo = on;
+    this.broughtForwardHolder = this.tasks.openTaskOfType('hold-child-review')?.assigneeId ?? null;
     await this.tasks.withdraw(['hold-child-review'], 'the reviewing officer brought the review forward', actor.userId);
     return { dueOn: on };
   }
@@ -183,10 +186,11 @@ class ChildCase {
       const forward = this.broughtForwardTo;
       const clock = forward ? { ruleId: 'review.brought-forward', anchorOn: forward } : nextReviewClock(this.input.lookedAfterOn, this.reviewsHeld, this.lastReviewOn);
       const anchorAt = onDateAtTimeOf(clock.anchorOn, new Date(), this.timeZone).toISOString();
+      const holder = forward ? this.broughtForwardHolder : null;
       this.broughtForwardTo = null;
       let review: CompletedTask;
       try {
-        review = await this.task('hold-child-review', { key: `review:${this.reviewsHeld + 1}${forward ? `:forward:${forward}` : ''}`, ruleId: clock.ruleId, anchorAt });
+        review = await this.task('hold-child-review', { key: `review:${this.reviewsHeld + 1}${forward ? `:forward:${forward}` : ''}`, ruleId: clock.ruleId, anchorAt, assigneeId: holder });
       } catch (error) {
         // Withdrawn to be brought forward: reopened on the chosen date; withdrawn as the case closes: done.
         if (error instanceof TaskWithdrawn && this.broughtForwardTo) {
@@ -209,7 +213,7 @@ class ChildCase {
 
   private task<T extends TaskType>(type: T, spec: Partial<HumanTaskSpec<T>> & { key: string }): Promise<CompletedTask<TaskOutcome<T>>> {
     const caseworkerTask = type === 'write-care-plan' || type === 'propose-match';
-    return this.tasks.run<T>({ ...spec, type, assigneeId: caseworkerTask ? this.input.caseworkerId : null });
+    return this.tasks.run<T>({ ...spec, type, assigneeId: spec.assigneeId ?? (caseworkerTask ? this.input.caseworkerId : null) });
   }
 
   /** No one approves their own proposal. */

@@ -22,6 +22,7 @@ import { InboxIndexes1764000000012 } from './migrations/1764000000012-inbox-inde
 import { AlertEvents1764000000013 } from './migrations/1764000000013-alert-events';
 import { StaffPreferences1764000000014 } from './migrations/1764000000014-staff-preferences';
 import { ChildJourney1764000000015 } from './migrations/1764000000015-child-journey';
+import { ProposalReasons1764000000016 } from './migrations/1764000000016-proposal-reasons';
 
 export const entities = [
   AlertEntity,
@@ -50,6 +51,7 @@ export const migrations = [
   AlertEvents1764000000013,
   StaffPreferences1764000000014,
   ChildJourney1764000000015,
+  ProposalReasons1764000000016,
 ];
 
 /** The one way Hearth connects to PostgreSQL. The schema changes only through migrations. */

@@ -26,6 +26,7 @@ export class ProposalView {
   @ApiProperty({ enum: ['proposed', 'approved', 'rejected', 'withdrawn'] }) status!: string;
   @ApiProperty() score!: number;
   @ApiProperty({ type: [MatchReasonView] }) reasons!: MatchReasonView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The caseworker's reasons for proposing the household" }) proposalReasons!: string | null;
   @ApiProperty() proposedBy!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) proposedByName!: string | null;
   @ApiProperty() proposedAt!: string;
@@ -170,10 +171,12 @@ export class ShortlistEntryView {
   @ApiProperty({ type: [MatchReasonView] }) reasons!: MatchReasonView[];
   @ApiPropertyOptional({ nullable: true, type: ProposalView, description: 'This household was proposed for the child before and rejected: why' })
   rejected!: ProposalView | null;
+  @ApiPropertyOptional({ nullable: true, type: PlacementView, description: 'The child lived with this household before: how that placement ended' })
+  placedBefore!: PlacementView | null;
 
-  static of(entry: ShortlistEntry, rank: number, rejected: ProposalRow | undefined): ShortlistEntryView {
+  static of(entry: ShortlistEntry, rank: number, rejected: ProposalRow | undefined, placedBefore: PlacementRow | undefined): ShortlistEntryView {
     const { displayName, ...rest } = entry;
-    return { ...rest, rank, householdName: displayName, rejected: rejected ? ProposalView.of(rejected) : null };
+    return { ...rest, rank, householdName: displayName, rejected: rejected ? ProposalView.of(rejected) : null, placedBefore: placedBefore ? PlacementView.of(placedBefore) : null };
   }
 }
 

@@ -139,13 +139,18 @@ export class ChildrenService {
   async shortlist(actor: StaffMember, id: string): Promise<ShortlistView> {
     const child = await this.visibleChild(actor, id);
     const pack = rulePackVersion(child.rulePackId, child.rulePackVersion);
-    const [list, proposals] = await Promise.all([
+    const [list, proposals, placements] = await Promise.all([
       shortlistOf(this.placements, id, packFigures(pack).matching, localDateOf(new Date(), pack.timeZone)),
       this.placements.proposals(id),
+      this.placements.placements(id),
     ]);
     await this.access.logRead(actor, [caseRef('child', id)], ['matching'], 'GET /children/:id/shortlist');
     const rejected = new Map(proposals.filter((each) => each.status === 'rejected').map((each) => [each.householdId, each]));
-    return { placementType: list?.profile.placementType ?? null, items: (list?.entries ?? []).map((entry, index) => ShortlistEntryView.of(entry, index + 1, rejected.get(entry.householdId))) };
+    const ended = new Map(placements.filter((each) => each.endedOn).map((each) => [each.householdId, each]));
+    return {
+      placementType: list?.profile.placementType ?? null,
+      items: (list?.entries ?? []).map((entry, index) => ShortlistEntryView.of(entry, index + 1, rejected.get(entry.householdId), ended.get(entry.householdId))),
+    };
   }
 
   async bringReviewForward(actor: StaffMember, id: string, on: string, idempotencyKey: string): Promise<ChildView> {

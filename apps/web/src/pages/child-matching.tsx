@@ -21,7 +21,7 @@ export function Reason({ reason }: { reason: MatchReasonView }) {
     <>
       {text}
       {reason.distanceKm !== undefined && ` (${t(m.km, { n: number(reason.distanceKm) })})`}
-      {reason.points > 0 && <Text span c="teal.9" fw={600}> +{number(reason.points)}</Text>}
+      {reason.points > 0 && <> <Text span c="teal.9" fw={600} dir="ltr" style={{ unicodeBidi: 'isolate' }}>+{number(reason.points)}</Text></>}
     </>
   );
 }
@@ -50,7 +50,7 @@ function Propose({ task, householdId }: { task: TaskView; householdId: string })
 
 /** The ranked shortlist, with the reasons for each rank and any earlier rejection; the caseworker proposes from it. */
 export function Shortlist({ child, proposeTask }: { child: ChildView; proposeTask: TaskView | null }) {
-  const { m, t, number } = useI18n();
+  const { m, t, number, date } = useI18n();
   const shortlist = useQuery({ queryKey: ['shortlist', child.id], queryFn: () => api<ShortlistView>(`/children/${child.id}/shortlist`) });
   return (
     <Section title={m.children.shortlist}>
@@ -72,6 +72,9 @@ export function Shortlist({ child, proposeTask }: { child: ChildView; proposeTas
               <Table.Td>
                 <List size="xs">{entry.reasons.map((reason) => <List.Item key={reason.code}><Reason reason={reason} /></List.Item>)}</List>
                 {entry.rejected && <Text size="xs" c="red.9">{t(m.children.rejectedBefore, { reasons: entry.rejected.decisionReasons ?? '' })}</Text>}
+                {entry.placedBefore?.endedOn && (
+                  <Text size="xs" c="orange.9">{t(m.children.placedBefore, { reason: m.placementEnd[entry.placedBefore.endReason as keyof typeof m.placementEnd] ?? '', date: date(entry.placedBefore.endedOn) })}</Text>
+                )}
               </Table.Td>
               <Table.Td>{proposeTask && <Propose task={proposeTask} householdId={entry.householdId} />}</Table.Td>
             </Table.Tr>
@@ -99,6 +102,7 @@ export function Proposals({ child }: { child: ChildView }) {
               <Text size="sm">{m.children.score}: {number(proposal.score)}</Text>
             </Group>
             <Text size="xs" c="dimmed">{t(m.children.proposedBy, { name: proposal.proposedByName ?? '', date: local(proposal.proposedAt) })}</Text>
+            {proposal.proposalReasons && <Text size="sm">{m.children.proposalWhy}: {proposal.proposalReasons}</Text>}
             {proposal.decidedAt && (
               <Text size="sm">
                 {t(m.children.decidedBy, { name: proposal.decidedByName ?? '', date: local(proposal.decidedAt) })}

@@ -21,17 +21,21 @@ function EndPlacement({ child, placement }: { child: ChildView; placement: Place
   const { m } = useI18n();
   const [reason, setReason] = useState<string | null>(null);
   const [endedOn, setEndedOn] = useState(todayIn(child.timeZone));
+  const [confirming, setConfirming] = useState(false);
   const end = useStaffAction((body: object, key: string) => api(`/placements/${placement.id}/end`, { method: 'POST', body, idempotencyKey: key }), ['child', 'tasks', 'shortlist', 'register']);
+  // Ending a placement cannot be undone: a second, explicit click.
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (reason) end.mutate({ reason, endedOn });
+    if (!reason) return;
+    if (confirming) end.mutate({ reason, endedOn });
+    else setConfirming(true);
   };
   return (
     <form onSubmit={submit} noValidate aria-label={m.children.endPlacement}>
       <Group align="flex-end" mt="sm">
-        <Select label={m.children.endReason} data={PLACEMENT_END_REASONS.map((each) => ({ value: each, label: m.placementEnd[each] }))} value={reason} onChange={setReason} w={260} error={end.fieldError('reason')} />
+        <Select label={m.children.endReason} data={PLACEMENT_END_REASONS.map((each) => ({ value: each, label: m.placementEnd[each] }))} value={reason} onChange={(value) => { setReason(value); setConfirming(false); }} w={260} error={end.fieldError('reason')} />
         <TextInput type="date" label={m.children.endedOn} value={endedOn} onChange={(event) => setEndedOn(event.currentTarget.value)} error={end.fieldError('endedOn')} />
-        <Button type="submit" color="red.9" disabled={!reason} loading={end.isPending}>{m.children.endPlacement}</Button>
+        <Button type="submit" color="red.9" variant={confirming ? 'filled' : 'outline'} disabled={!reason} loading={end.isPending}>{confirming ? m.children.confirmEnd : m.children.endPlacement}</Button>
       </Group>
       {reason && <Text size="sm" mt={4}>{afterPlacementEnds(reason as PlacementEndReason) === 'new-matching' ? m.children.nextIsMatching : m.children.nextIsClosing}</Text>}
       <ActionError error={end.error} />
@@ -128,11 +132,21 @@ function LinkSibling({ child }: { child: ChildView }) {
   );
 }
 
+/** Between steps: the case is open but no task of its stage is open yet (the workflow is opening it). */
+function awaitingNextStep(view: ChildView | undefined): boolean {
+  if (!view || view.stage === 'closed') return false;
+  const open = view.tasks.filter((task) => task.status === 'open').map((task) => task.type);
+  if (view.stage === 'matching') return !open.includes('propose-match') && !open.includes('approve-match');
+  if (view.stage === 'placed') return view.placements.every((placement) => placement.endedOn !== null);
+  return !open.includes('write-care-plan');
+}
+
 /** A child's case: the referral, the plan, matching, placements with visits, reviews, tasks and what happened. */
 export default function ChildPage({ id }: { id: string }) {
   const { m, t, date } = useI18n();
   const { me, has } = useCurrentUser();
-  const child = useQuery({ queryKey: ['child', id], queryFn: () => api<ChildView>(`/children/${id}`) });
+  // The case's workflow opens the next task a moment after a staff action: look again until it has.
+  const child = useQuery({ queryKey: ['child', id], queryFn: () => api<ChildView>(`/children/${id}`), refetchInterval: (query) => (awaitingNextStep(query.state.data) ? 2_000 : false) });
   if (child.isPending) return <Loading />;
   if (child.error) return <ErrorNotice error={child.error} onRetry={() => void child.refetch()} />;
   const view = child.data;

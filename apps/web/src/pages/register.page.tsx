@@ -40,7 +40,7 @@ export default function RegisterPage() {
               <Table.Td><Link to={`/households/${entry.householdId}`}><CaseLabel number={entry.caseNumber} name={entry.displayName} /></Link>{entry.area ? ` · ${entry.area}` : ''}</Table.Td>
               <Table.Td>{entry.placementTypes.map((type) => m.placementType[type]).join(m.common.comma)}</Table.Td>
               <Table.Td>{t(m.household.ages, { min: number(entry.ageMin), max: number(entry.ageMax) })}</Table.Td>
-              <Table.Td>{number(entry.freePlaces)} / {number(entry.maxChildren)}</Table.Td>
+              <Table.Td>{t(m.register.placesOf, { free: number(entry.freePlaces), max: number(entry.maxChildren) })}</Table.Td>
               <Table.Td>{date(entry.approvedDate)}</Table.Td>
             </Table.Tr>
           ))}

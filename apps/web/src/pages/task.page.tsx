@@ -24,8 +24,8 @@ function WhyDue({ taskId }: { taskId: string }) {
   return (
     <Card withBorder component="section" aria-labelledby="why-due">
       <Title order={3} size="h5" id="why-due">{m.task.whyDue}</Title>
-      <Text size="sm" mt="xs">{t(offset.amount < 0 ? m.task.countedBefore : m.task.counted, { amount: t(m.units[offset.unit], { n: Math.abs(offset.amount) }), anchor: date(anchorDate) })}</Text>
-      <Text size="sm">{m.task.rule}: <Text span dir="ltr" style={{ unicodeBidi: 'isolate' }}>{ruleId}</Text> ({source})</Text>
+      <Text size="sm" mt="xs">{offset.amount === 0 ? t(m.task.countedOn, { anchor: date(anchorDate) }) : t(offset.amount < 0 ? m.task.countedBefore : m.task.counted, { amount: t(m.units[offset.unit], { n: Math.abs(offset.amount) }), anchor: date(anchorDate) })}</Text>
+      <Text size="sm">{m.task.rule}: <Text span dir="ltr" style={{ unicodeBidi: 'isolate' }}>{ruleId}</Text> <Text span dir="ltr" style={{ unicodeBidi: 'isolate' }}>({source})</Text></Text>
       <Text size="sm">{m.task.pack}: {t(m.task.packVersion, { pack: rulePackId, version: number(rulePackVersion) })}</Text>
       <Text size="sm" fw={600} mt="xs">{m.task.skipped}</Text>
       {skipped.length === 0 ? (
@@ -79,10 +79,11 @@ function ChildContext({ childId, task }: { childId: string; task: TaskView }) {
         <Card withBorder p="xs" mt="xs" data-testid="proposal-under-decision">
           <Text size="sm" fw={600}><CaseLabel number={proposal.caseNumber} name={proposal.householdName} /> · {m.children.score}: {number(proposal.score)}</Text>
           <List size="xs">{proposal.reasons.map((reason) => <List.Item key={reason.code}><Reason reason={reason} /></List.Item>)}</List>
+          {proposal.proposalReasons && <Text size="sm" mt={4}><b>{m.children.proposalWhy}:</b> {proposal.proposalReasons}</Text>}
           {proposal.proposedByName && <Text size="xs" c="dimmed">{proposal.proposedByName}</Text>}
         </Card>
       )}
-      <Anchor component={Link} to={`/children/${childId}`} size="sm">{m.task.openCase}</Anchor>
+      <Anchor component={Link} to={`/children/${childId}`} size="sm">{m.task.openChild}</Anchor>
     </Stack>
   );
 }

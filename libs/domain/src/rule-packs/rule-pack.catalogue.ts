@@ -47,7 +47,8 @@ const carerApprovalFigures: Record<string, RuleFigures> = {
   'decision.tell-applicant-in-writing': { source: 'applicant told in writing within 5 working days of the decision', offset: workingDays(5), escalateAfter: [workingDays(1)] },
 };
 
-const regs = 'Care Planning, Placement and Case Review (England) Regulations 2010';
+// KRG's programme follows UK practice (DOMAIN.md): the figures are England's, cited as such.
+const regs = 'UK practice, Care Planning, Placement and Case Review (England) Regulations 2010';
 
 /**
  * The child's journey (DOMAIN.md, Child journey): care plan, matching, statutory visits and case

@@ -26,6 +26,8 @@ export interface ProposalRow {
   status: 'proposed' | 'approved' | 'rejected' | 'withdrawn';
   score: number;
   reasons: MatchReason[];
+  /** Why the caseworker proposed the household, in their words. */
+  proposalReasons: string | null;
   proposedBy: string;
   proposedByName: string | null;
   proposedAt: Date;
@@ -115,12 +117,12 @@ export class PlacementsRepository {
   }
 
   /** Records a proposal with its score and reasons (idempotent: one per propose-match task). */
-  async recordProposal(proposal: { id: string; childId: string; householdId: string; score: number; reasons: MatchReason[]; proposedBy: string; proposedAt: Date }): Promise<void> {
+  async recordProposal(proposal: { id: string; childId: string; householdId: string; score: number; reasons: MatchReason[]; proposalReasons: string | null; proposedBy: string; proposedAt: Date }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO match_proposal (id, child_id, household_id, status, score, reasons, proposed_by, proposed_at)
-         VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [proposal.id, proposal.childId, proposal.householdId, proposal.score, JSON.stringify(proposal.reasons), proposal.proposedBy, proposal.proposedAt],
+        `INSERT INTO match_proposal (id, child_id, household_id, status, score, reasons, proposal_reasons, proposed_by, proposed_at)
+         VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [proposal.id, proposal.childId, proposal.householdId, proposal.score, JSON.stringify(proposal.reasons), proposal.proposalReasons, proposal.proposedBy, proposal.proposedAt],
       );
       if (inserted.length === 0) return;
       await writeAudit(manager, {
@@ -249,7 +251,7 @@ export class PlacementsRepository {
 
   async proposals(childId: string): Promise<ProposalRow[]> {
     return this.dataSource.query(
-      `SELECT mp.id, mp.household_id AS "householdId", cf.case_number AS "caseNumber", cf.display_name AS "displayName", mp.status, mp.score, mp.reasons,
+      `SELECT mp.id, mp.household_id AS "householdId", cf.case_number AS "caseNumber", cf.display_name AS "displayName", mp.status, mp.score, mp.reasons, mp.proposal_reasons AS "proposalReasons",
               mp.proposed_by AS "proposedBy", pb.display_name AS "proposedByName", mp.proposed_at AS "proposedAt",
               db.display_name AS "decidedByName", mp.decided_at AS "decidedAt", mp.decision_reasons AS "decisionReasons"
          FROM match_proposal mp
