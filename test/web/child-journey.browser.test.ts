@@ -70,9 +70,10 @@ describe("a child's journey in the web app", () => {
     await caseworker.getByRole('button', { name: en.children.refer }).click();
     await caseworker.getByLabel(en.children.fullName).fill('Hana Kamal');
     await caseworker.getByLabel(en.children.dateOfBirth).fill('2018-04-09');
-    await caseworker.getByLabel(en.children.referredOn).fill(today());
-    await caseworker.getByLabel(en.children.lookedAfterOn).fill(today());
-    await caseworker.getByLabel(en.children.consentOn).fill(today());
+    const lookedAfterOn = addDaysToDate(today(), -2);
+    await caseworker.getByLabel(en.children.referredOn).fill(lookedAfterOn);
+    await caseworker.getByLabel(en.children.lookedAfterOn).fill(lookedAfterOn);
+    await caseworker.getByLabel(en.children.consentOn).fill(lookedAfterOn);
     await caseworker.getByLabel(en.children.schoolArea).fill('Erbil');
     await caseworker.getByRole('combobox', { name: en.children.languages }).fill('ckb');
     await caseworker.keyboard.press('Enter');
