@@ -1,4 +1,4 @@
-import { Card, Group, List, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, List, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { TaskView, TimelineEntryView } from '../api/types';
 import { formKeyOf, useTaskTitle } from '../hooks/forms';
@@ -7,6 +7,19 @@ import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { DueBadge } from './status';
 import { subjectLabel } from './subject';
+
+/** A case page's heading: the name, the case number as staff quote it, and where the case stands. */
+export function CaseHeader({ name, caseNumber, stage }: { name: string; caseNumber: string; stage: string }) {
+  return (
+    <Group justify="space-between" align="flex-start">
+      <div>
+        <Title order={2}>{name}</Title>
+        <Text dir="ltr" style={{ unicodeBidi: 'isolate' }} fw={600}>{caseNumber}</Text>
+      </div>
+      <Badge size="lg" color="teal.9">{stage}</Badge>
+    </Group>
+  );
+}
 
 /** A titled card of a case page, named for screen readers by its title. */
 export function Section({ title, children }: { title: string; children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { afterPlacementEnds, CASE_NUMBER_PATTERN, normalizeCaseNumber, PLACEMENT_END_REASONS, PlacementEndReason } from '@hearth/domain';
@@ -7,7 +7,7 @@ import type { ChildPage as ChildList, ChildView, PlacementView, TaskView } from 
 import { useCurrentUser } from '../auth/current-user';
 import { ActionError } from '../components/action-error';
 import { CaseLabel } from '../components/case-label';
-import { OpenTasks, Section, Timeline } from '../components/case-page';
+import { CaseHeader, OpenTasks, Section, Timeline } from '../components/case-page';
 import { ErrorNotice, Loading } from '../components/status';
 import { useTaskTitle } from '../hooks/forms';
 import { useStaffAction } from '../hooks/staff-action';
@@ -158,13 +158,7 @@ export default function ChildPage({ id }: { id: string }) {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2}>{view.fullName}</Title>
-          <Text dir="ltr" style={{ unicodeBidi: 'isolate' }} fw={600}>{view.caseNumber}</Text>
-        </div>
-        <Badge size="lg" color="teal.9">{m.childStage[view.stage as keyof typeof m.childStage] ?? view.stage}</Badge>
-      </Group>
+      <CaseHeader name={view.fullName} caseNumber={view.caseNumber} stage={m.childStage[view.stage as keyof typeof m.childStage] ?? view.stage} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Section title={m.children.details}>
           <Text size="sm">{m.children.dateOfBirth}: {date(view.dateOfBirth)} · {m.children.age}: {t(m.children.ageYears, { n: view.age })}</Text>

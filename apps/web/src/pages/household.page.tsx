@@ -1,10 +1,10 @@
-import { Badge, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { OUTCOME_LABELS, TaskOutcome } from '@hearth/domain';
 import { api } from '../api/client';
 import type { DecisionView, HouseholdView } from '../api/types';
 import { ErrorNotice, Loading } from '../components/status';
-import { OpenTasks, Section, Timeline } from '../components/case-page';
+import { CaseHeader, OpenTasks, Section, Timeline } from '../components/case-page';
 import { CaseLabel } from '../components/case-label';
 import { Link } from '../router';
 import { subjectLabel } from '../components/subject';
@@ -52,13 +52,7 @@ export default function HouseholdPage({ id }: { id: string }) {
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2}>{view.displayName}</Title>
-          <Text dir="ltr" style={{ unicodeBidi: 'isolate' }} fw={600}>{view.caseNumber}</Text>
-        </div>
-        <Badge size="lg" color="teal.9">{m.stage[view.stage as keyof typeof m.stage] ?? view.stage}</Badge>
-      </Group>
+      <CaseHeader name={view.displayName} caseNumber={view.caseNumber} stage={m.stage[view.stage as keyof typeof m.stage] ?? view.stage} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Section title={m.household.contact}>
           <Text size="sm">{view.primaryContactName}</Text>
