@@ -132,6 +132,31 @@ describe("a child's journey over HTTP", () => {
     expect(shortlist.body.items.map((entry: { householdId: string }) => entry.householdId)).not.toContain(home);
   });
 
+  it('keeps an approval sent while no worker runs: 503, then the same key places the child once', async () => {
+    const home = await approvedHousehold({ maxChildren: 1 });
+    const child = new ChildJourney(hearth);
+    await child.refer();
+    await child.do('write-care-plan', 'caseworker', 'plan-agreed', { placementType: 'short-term', untilEighteen: false, needs: 'a calm home' });
+    await child.do('propose-match', 'caseworker', 'proposed', { householdId: home, reasons: 'near family' });
+    const [decision] = await child.openTasks('approve-match');
+    const manager = await child.token('team-manager');
+    const key = `outage-${decision.id}`;
+    await hearth.stopWorker();
+    try {
+      const unavailable = await child.complete(decision.id, manager, 'approve-match', { reasons: 'fits' }, key).expect(503);
+      expect(unavailable.headers['retry-after']).toBeDefined();
+    } finally {
+      await hearth.startWorker();
+    }
+    await eventually(async () => ((await child.complete(decision.id, manager, 'approve-match', { reasons: 'fits' }, key)).status === 200 ? true : undefined), 30_000, 'the approval once the worker is back');
+    await child.waitForStage('placed');
+    const [{ n, taken }] = await hearth.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM placement WHERE household_id = $1) AS n, (SELECT places_taken FROM carer_register WHERE household_id = $1) AS taken`,
+      [home],
+    );
+    expect({ n, taken }).toEqual({ n: 1, taken: 1 });
+  });
+
   it('never shortlists a household outside the child’s age or placement type, and ranks a sibling group onto one household first', async () => {
     const tooYoung = await approvedHousehold({ ageMin: 0, ageMax: 4 });
     const otherType = await approvedHousehold({ placementTypes: ['respite'] });
