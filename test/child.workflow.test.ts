@@ -107,7 +107,7 @@ describe("a child's journey, workflow and case kit", () => {
     expect(kit.store.tasks.get(first.id)!.status).toBe('open');
   });
 
-  it('continues as new after four reviews while placed, carrying the review chain and the placement', async () => {
+  it('continues as new after four reviews while placed, carrying the review chain, the placement and the matching round', async () => {
     const child = await referChild();
     const placementId = await child.placeWith(household());
     const { runId } = await child.handle.describe();
@@ -120,8 +120,15 @@ describe("a child's journey, workflow and case kit", () => {
     await eventually(async () => ((await kit.client.workflow.getHandle(child.ref).describe()).runId !== runId ? true : undefined), 20_000, 'a new run');
     expect(await child.open('hold-child-review', seen)).toMatchObject({ ruleId: 'review.subsequent' });
     await kit.client.workflow.getHandle(placementWorkflowId(placementId)).executeUpdate(endPlacementUpdate, { args: [{ reason: 'eighteenth-birthday', endedOn: today(), actor: STAFF.caseworker }], updateId: randomUUID() }).catch((error) => expect(refusalCode(error)).toBe('invalid-input'));
-    await kit.client.workflow.getHandle(placementWorkflowId(placementId)).executeUpdate(endPlacementUpdate, { args: [{ reason: 'kinship-transfer', endedOn: today(), actor: STAFF.caseworker }], updateId: randomUUID() });
-    await child.stage('closed');
+    // A breakdown in the new run: a new matching round, with tasks of its own (not the first run's).
+    const firstProposal = child.tasks().find((task) => task.type === 'propose-match')!;
+    await kit.client.workflow.getHandle(placementWorkflowId(placementId)).executeUpdate(endPlacementUpdate, { args: [{ reason: 'breakdown', endedOn: today(), actor: STAFF.caseworker }], updateId: randomUUID() });
+    await child.stage('matching');
+    const again = await child.open('propose-match');
+    expect(again.id).not.toBe(firstProposal.id);
+    await child.propose(household());
+    await child.complete(await child.open('approve-match', [child.tasks().find((task) => task.type === 'approve-match')!.id]), STAFF.manager, 'approve-match', { reasons: 'a second home' });
+    await child.stage('placed');
   });
 
   it('raises exactly one alert for a missed visit', async () => {

@@ -33,6 +33,8 @@ class ChildCase {
   private lastReviewOn: LocalDate | null;
   private placementId: string | null;
   private placementEnd?: PlacementEndReason;
+  /** Matching rounds: one per placement sought. */
+  private round: number;
   private readonly timeZone: string;
   private readonly steps: CaseSteps;
   private readonly tasks: HumanTasks;
@@ -54,6 +56,7 @@ class ChildCase {
     this.reviewsHeld = resume?.reviewsHeld ?? 0;
     this.lastReviewOn = resume?.lastReviewOn ?? null;
     this.placementId = resume?.placementId ?? null;
+    this.round = resume?.round ?? 1;
     this.timeZone = rulePackVersion(input.rulePackId, input.rulePackVersion).timeZone;
     this.steps = new CaseSteps(ref);
     this.tasks = new HumanTasks(
@@ -100,7 +103,7 @@ class ChildCase {
       // Between reviews, with the flow waiting on its placement and nothing open: carry the state to a new run.
       await condition(allHandlersFinished);
       if (this.stage === 'placed' && this.placementEnd === undefined) {
-        const resume: ChildResume = { stage: this.stage, reviewsHeld: this.reviewsHeld, lastReviewOn: this.lastReviewOn, placementId: this.placementId };
+        const resume: ChildResume = { stage: this.stage, reviewsHeld: this.reviewsHeld, lastReviewOn: this.lastReviewOn, placementId: this.placementId, round: this.round };
         return continueAsNew<typeof childWorkflow>({ ...this.input, resume });
       }
       // The placement ended meanwhile: matching goes on in this run, and so do the reviews.
@@ -119,9 +122,9 @@ class ChildCase {
       const plan = await this.task('write-care-plan', { key: 'write-care-plan', anchorAt });
       await this.steps.run('apply-care-plan', () => journey.applyCarePlan({ childId: this.input.childId, submissionId: plan.submissionId ?? null }));
     }
-    for (let round = 1; ; round++) {
+    for (; ; this.round++) {
       if (this.stage !== 'placed') {
-        const placement = await this.matching(round);
+        const placement = await this.matching(this.round);
         this.placementId = placement.placementId;
         this.placementEnd = undefined;
         await startChild(placementWorkflow, {

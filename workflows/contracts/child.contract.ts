@@ -22,6 +22,8 @@ export interface ChildResume {
   reviewsHeld: number;
   lastReviewOn: LocalDate | null;
   placementId: string | null;
+  /** The matching round the case is in (task keys are unique across runs: a new run must not find an old round's tasks). */
+  round?: number;
 }
 
 export interface ChildWorkflowResult {
