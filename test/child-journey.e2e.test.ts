@@ -178,6 +178,14 @@ describe("a child's journey over HTTP", () => {
     expect(ids.indexOf(twoPlaces)).toBeLessThan(ids.indexOf(onePlace));
     expect(shortlist.find((entry) => entry.householdId === twoPlaces)!.reasons.map((reason) => reason.code)).toContain('room-for-siblings');
     expect(shortlist.find((entry) => entry.householdId === onePlace)!.reasons.map((reason) => reason.code)).toEqual(expect.arrayContaining(['no-room-for-siblings', 'same-religion']));
+    // A household off the shortlist cannot be proposed, nor one that does not exist.
+    const [propose] = await sister.openTasks('propose-match');
+    const caseworker = await sister.token('caseworker');
+    for (const householdId of [tooYoung, randomUUID()]) {
+      await sister.complete(propose.id, caseworker, 'proposed', { householdId, reasons: 'x' }, `off-list-${householdId}`).expect(409);
+    }
+    await sister.complete(propose.id, caseworker, 'proposed', { householdId: twoPlaces, reasons: 'room for both' }).expect(200);
+    await eventually(async () => ((await sister.view()).proposals[0]?.reasons.some((reason: { code: string }) => reason.code === 'room-for-siblings') ? true : undefined));
   });
 
   it("starts the workflow of a child whose start was lost (the reconciler), exactly once", async () => {

@@ -32,8 +32,9 @@ export class CompletionChecks {
       }
       case 'propose-match': {
         const childId = parseCaseRef(task.caseRef)!.id;
-        const shortlist = await shortlistOf(this.placements, childId, packFigures(pack).matching, today);
-        if (!shortlist?.entries.some((entry) => entry.householdId === data?.householdId)) {
+        const householdId = typeof data?.householdId === 'string' ? data.householdId : undefined;
+        const shortlist = householdId && (await shortlistOf(this.placements, childId, packFigures(pack).matching, today, householdId));
+        if (!shortlist || shortlist.entries.length === 0) {
           throw new DomainError('conflict', "that household is not on the child's shortlist now: it has no free place, or the child is outside its approval terms");
         }
         return;

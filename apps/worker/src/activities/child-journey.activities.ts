@@ -43,8 +43,8 @@ export function createChildJourneyActivities(deps: ChildJourneyActivityDeps): Ch
       const child = await childOf(childId);
       const pack = rulePackVersion(child.rulePackId, child.rulePackVersion);
       // The score and reasons as they are when proposed (a place may have gone since the API checked).
-      const shortlist = await shortlistOf(deps.placements, childId, packFigures(pack).matching, localDateOf(new Date(), pack.timeZone));
-      const entry = shortlist?.entries.find((each) => each.householdId === householdId);
+      const shortlist = await shortlistOf(deps.placements, childId, packFigures(pack).matching, localDateOf(new Date(), pack.timeZone), householdId);
+      const entry = shortlist?.entries[0];
       await deps.placements.recordProposal({ id: taskId, childId, householdId, score: entry?.score ?? 0, reasons: entry?.reasons ?? [], proposalReasons: typeof form.reasons === 'string' ? form.reasons : null, proposedBy, proposedAt: new Date() });
       return { proposalId: taskId, householdId };
     },

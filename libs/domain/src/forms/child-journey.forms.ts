@@ -1,6 +1,6 @@
 import { PLACEMENT_TYPES } from '../households/approval-terms';
 import { FormDefinition, FormSchema, Labels } from './form-definition';
-import { eachOutcome, formData, longText, notesField, placementTypeLabels } from './form-fields';
+import { eachOutcome, formData, longText, notesField, placementTypeLabels, yesNo } from './form-fields';
 
 /** A date something actually happened: not after today in the case's jurisdiction. */
 const actualDate = (label: Labels, help: Labels): FormSchema => ({ type: 'string', format: 'date', 'x-not-future': true, 'x-ui': { widget: 'date' }, 'x-label': label, 'x-help': help });
@@ -16,11 +16,7 @@ const carePlan = formData(
       'x-ui': { widget: 'select' },
       'x-label': { ckb: 'جۆری دانان کە منداڵەکە پێویستی پێیەتی', kmr: 'جۆرێ دانانێ یێ زارۆک پێدڤی پێ', ar: 'نوع الإيداع الذي يحتاجه الطفل', en: 'Placement the child needs' },
     },
-    untilEighteen: {
-      type: 'boolean',
-      'x-ui': { widget: 'checkbox' },
-      'x-label': { ckb: 'دانانەکە تا تەمەنی ١٨ ساڵی بەردەوام دەبێت', kmr: 'دانان هەتا تەمەنێ ١٨ ساڵیێ بەردەوام دبیت', ar: 'الإيداع مقصود حتى سن ١٨', en: 'The placement is meant to last until 18' },
-    },
+    untilEighteen: yesNo({ ckb: 'دانانەکە تا تەمەنی ١٨ ساڵی بەردەوام دەبێت', kmr: 'دانان هەتا تەمەنێ ١٨ ساڵیێ بەردەوام دبیت', ar: 'الإيداع مقصود حتى سن ١٨', en: 'The placement is meant to last until 18' }),
     needs: longText(
       { ckb: 'پێداویستییەکانی منداڵ و چۆنیەتی دابینکردنیان', kmr: 'پێدڤیێن زارۆکی و چاوا دێ هێنە دابینکرن', ar: 'احتياجات الطفل وكيف ستُلبّى', en: "The child's needs and how they will be met" },
       { ckb: 'تەندروستی، خوێندن، سۆز و ناسنامە، پەیوەندی لەگەڵ خێزان.', kmr: 'ساخلەمی، خواندن، هەست و ناسنامە، پەیوەندی دگەل خێزانێ.', ar: 'الصحة والتعليم والعاطفة والهوية والتواصل مع الأسرة.', en: 'Health, education, emotional needs and identity, contact with family.' },
@@ -86,11 +82,7 @@ export const childJourneyForms: readonly FormDefinition[] = [
             { ckb: 'ڕێکەوتی سەردان', kmr: 'مێژوویا سەرەدانێ', ar: 'تاريخ الزيارة', en: 'Date of the visit' },
             { ckb: 'سەردانی داهاتوو لەم ڕێکەوتەوە دەژمێردرێت.', kmr: 'سەرەدانا بهێت ژ ڤێ مێژوویێ دهێتە هژمارتن.', ar: 'تُحسب الزيارة التالية من هذا التاريخ.', en: 'The next visit is counted from this date.' },
           ),
-          seenAlone: {
-            type: 'boolean',
-            'x-ui': { widget: 'checkbox' },
-            'x-label': { ckb: 'منداڵەکە بە تەنیا بینرا', kmr: 'زارۆک ب تنێ هاتە دیتن', ar: 'رُئي الطفل على انفراد', en: 'The child was seen alone' },
-          },
+          seenAlone: yesNo({ ckb: 'منداڵەکە بە تەنیا بینرا', kmr: 'زارۆک ب تنێ هاتە دیتن', ar: 'رُئي الطفل على انفراد', en: 'The child was seen alone' }),
           notes: longText(
             { ckb: 'چی بینرا و چی گوترا', kmr: 'چ هاتە دیتن و چ هاتە گۆتن', ar: 'ما الذي شوهد وقيل', en: 'What was seen and said' },
             { ckb: 'بە وشەکانی منداڵ خۆی لە کوێ توانرا.', kmr: 'ب پەیڤێن زارۆکی ب خۆ ل کیڤە هاتبیتە کرن.', ar: 'بكلمات الطفل نفسه حيثما أمكن.', en: "In the child's own words where possible." },

@@ -5,8 +5,8 @@ export type FormLanguage = (typeof FORM_LANGUAGES)[number];
 /** One text in every staff language: Sorani, Badini (Arabic script), Arabic and English. */
 export type Labels = Readonly<Record<FormLanguage, string>>;
 
-export const FORM_WIDGETS = ['text', 'textarea', 'number', 'select', 'multiselect', 'tags', 'group', 'date', 'checkbox'] as const;
-/** How the web app draws a field: `tags` is a list of free entries, `group` a set of fields drawn together, `date` a calendar date, `checkbox` a yes or no. */
+export const FORM_WIDGETS = ['text', 'textarea', 'number', 'select', 'multiselect', 'tags', 'group', 'date', 'yes-no'] as const;
+/** How the web app draws a field: `tags` is a list of free entries, `group` a set of fields drawn together, `date` a calendar date, `yes-no` two explicit answers. */
 export type FormWidget = (typeof FORM_WIDGETS)[number];
 
 /** Rendering hints for the web app; validators ignore them. */

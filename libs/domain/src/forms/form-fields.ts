@@ -46,6 +46,11 @@ export const notesField: FormSchema = {
   },
 };
 
+/** A yes or no question, both answers explicit (the web app draws two radios: an untouched box is not "no"). */
+export function yesNo(label: Labels): FormSchema {
+  return { type: 'boolean', 'x-ui': { widget: 'yes-no' }, 'x-label': label };
+}
+
 /** A step whose form is free notes: nothing required, nothing but notes accepted. */
 export const freeNotes: FormSchema = formData({ notes: notesField });
 

@@ -93,15 +93,16 @@ export class PlacementsRepository {
    * place, with what scoring needs; plus the households where the child's siblings live, whatever
    * their free places (joining them is the first consideration).
    */
-  async candidates(filter: { ageYears: number; sex: string; placementType: string }): Promise<CandidateRow[]> {
+  async candidates(filter: { ageYears: number; sex: string; placementType: string; householdId?: string }): Promise<CandidateRow[]> {
     const rows = await this.dataSource.query(
       `SELECT r.household_id AS "householdId", r.max_children AS "maxChildren", r.age_min AS "ageMin", r.age_max AS "ageMax", r.sexes,
               r.placement_types AS "placementTypes", r.languages, r.max_children - r.places_taken AS "freePlaces",
               h.area, h.latitude, h.longitude, h.ethnicities, h.religions, h.cultures, cf.case_number AS "caseNumber", cf.display_name AS "displayName"
          FROM carer_register r JOIN household h ON h.id = r.household_id
          LEFT JOIN case_file cf ON cf.case_ref = 'household:' || r.household_id
-        WHERE r.places_taken < r.max_children AND $1 BETWEEN r.age_min AND r.age_max AND $2 = ANY(r.sexes) AND $3 = ANY(r.placement_types)`,
-      [filter.ageYears, filter.sex, filter.placementType],
+        WHERE r.places_taken < r.max_children AND $1 BETWEEN r.age_min AND r.age_max AND $2 = ANY(r.sexes) AND $3 = ANY(r.placement_types)
+          AND ($4::uuid IS NULL OR r.household_id = $4)`,
+      [filter.ageYears, filter.sex, filter.placementType, filter.householdId ?? null],
     );
     return rows.map((row: Record<string, never>) => ({
       householdId: row.householdId,
